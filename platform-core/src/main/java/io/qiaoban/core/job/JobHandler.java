@@ -1,0 +1,14 @@
+package io.qiaoban.core.job;
+
+/**
+ * Runs jobs of one type. {@link #handle} runs in a transaction that also removes the job, so its
+ * database effects happen exactly once; effects outside the database must use an idempotency key
+ * (see {@code ActionExecutor}). Throwing schedules a retry with backoff, and after the last attempt
+ * the job goes to the dead letters.
+ */
+public interface JobHandler {
+    /** Dotted and stable, e.g. "event.deliver", "flow.timer". */
+    String type();
+
+    void handle(Job job) throws Exception;
+}

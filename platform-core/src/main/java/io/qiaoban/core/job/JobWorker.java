@@ -1,0 +1,164 @@
+package io.qiaoban.core.job;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * A pool of threads that claim due jobs with SKIP LOCKED and run them. Several workers, in one
+ * process or many, share the table safely: a job is leased to one of them at a time, and a job's
+ * handler commits together with the job's removal, so its database effects happen once.
+ */
+public class JobWorker {
+    private static final Logger LOG = Logger.getLogger(JobWorker.class);
+
+    /** How a worker runs: threads, jobs claimed per round trip, lease length, idle poll, retry backoff. */
+    public record Settings(int threads, int batchSize, Duration lease, Duration pollInterval, Backoff backoff) {
+    }
+
+    private final String name;
+    private final JobStore store;
+    private final JobQueue queue;
+    private final Map<String, JobHandler> handlers;
+    private final Clock clock;
+    private final Settings settings;
+    private final Semaphore wake = new Semaphore(0);
+    private final Runnable wakeUp = () -> wake.release();
+    private final List<Thread> threads = new ArrayList<>();
+    private final AtomicLong executed = new AtomicLong();
+    private volatile boolean running;
+
+    public JobWorker(String name, JobStore store, JobQueue queue, Map<String, JobHandler> handlers, Clock clock,
+            Settings settings) {
+        this.name = name;
+        this.store = store;
+        this.queue = queue;
+        this.handlers = handlers;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        queue.onEnqueue(wakeUp);
+        for (int i = 0; i < settings.threads(); i++) {
+            String lockName = name + "-" + i;
+            Thread thread = new Thread(() -> loop(lockName), "job-" + lockName);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    public synchronized void stop() {
+        running = false;
+        queue.removeWakeUp(wakeUp);
+        wake.release(threads.size());
+        for (Thread thread : threads) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+    }
+
+    /** Jobs this worker finished since it was created. */
+    public long executed() {
+        return executed.get();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Claims one batch and runs it on the calling thread; returns how many jobs were claimed. Tests
+     * call this directly to drive the queue step by step.
+     */
+    public int runOnce(String lockName) {
+        List<Job> jobs = store.claim(lockName, settings.batchSize(), clock.instant(), settings.lease());
+        for (Job job : jobs) {
+            run(job, lockName);
+        }
+        return jobs.size();
+    }
+
+    private void loop(String lockName) {
+        while (running) {
+            try {
+                if (runOnce(lockName) < settings.batchSize()) {
+                    wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Job worker %s could not claim jobs; retrying", lockName);
+                sleepQuietly(settings.pollInterval());
+            }
+        }
+    }
+
+    private void run(Job job, String lockName) {
+        JobHandler handler = handlers.get(job.type());
+        try {
+            if (handler == null) {
+                throw new IllegalStateException("No handler for job type '" + job.type() + "'");
+            }
+            boolean completed = QuarkusTransaction.requiringNew().call(() -> {
+                handler.handle(job);
+                if (!store.complete(job.id(), lockName)) {
+                    // another worker took the job after our lease expired: undo our work, theirs counts
+                    QuarkusTransaction.setRollbackOnly();
+                    return false;
+                }
+                return true;
+            });
+            if (completed) {
+                executed.incrementAndGet();
+            }
+        } catch (Exception e) {
+            String error = describe(e);
+            LOG.debugf("Job %d (%s) attempt %d failed: %s", job.id(), job.type(), job.attempt(), error);
+            try {
+                QuarkusTransaction.requiringNew().run(() -> store.fail(job, lockName, error,
+                        clock.instant().plus(settings.backoff().after(job.attempt())), clock.instant()));
+            } catch (RuntimeException recordFailure) {
+                LOG.warnf(recordFailure, "Could not record the failure of job %d; its lease will expire", job.id());
+            }
+        }
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root != root.getCause() && root instanceof RuntimeException
+                && root.getMessage() == null) {
+            root = root.getCause();
+        }
+        if (e instanceof io.quarkus.narayana.jta.QuarkusTransactionException && e.getCause() != null) {
+            root = e.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.qiaoban.core.record;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reading and writing form records with the caller's permissions applied (row filters, hidden
+ * fields, validation, formulas, events). form-engine implements it; flows, rules, reports and
+ * connectors use it instead of touching record tables.
+ */
+public interface RecordAccess {
+    /** A record of a form in a workspace, or empty when it does not exist or the caller may not see it. */
+    Optional<RecordData> find(RecordScope scope, UUID recordId);
+
+    /** Records matching a filter of the shared filter language ({"and": [{"field", "op", "value"}]}). */
+    List<RecordData> query(RecordScope scope, JsonNode filter, int limit);
+
+    RecordData create(RecordScope scope, ObjectNode data);
+
+    /** Updates the given fields; {@code expectedVersion} guards against lost updates (null: no check). */
+    RecordData update(RecordScope scope, UUID recordId, ObjectNode changes, Long expectedVersion);
+}

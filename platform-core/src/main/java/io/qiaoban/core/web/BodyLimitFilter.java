@@ -1,0 +1,27 @@
+package io.qiaoban.core.web;
+
+import io.qiaoban.core.problem.ProblemException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refuses request bodies above the API's limit with a 413 problem before any of it is parsed.
+ * Vert.x's own limit (quarkus.http.limits.max-body-size) stays above this one as a backstop for
+ * bodies that announce no length.
+ */
+@Provider
+@PreMatching
+public class BodyLimitFilter implements ContainerRequestFilter {
+    @ConfigProperty(name = "qiaoban.api.max-body-bytes", defaultValue = "1048576")
+    long maxBodyBytes;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.getLength() > maxBodyBytes) {
+            throw new ProblemException(413, "body-too-large", maxBodyBytes / 1024);
+        }
+    }
+}
