@@ -57,7 +57,8 @@ public class WorkspaceService {
             role.builtinKey = builtin.key();
             role.name = builtin.defaultName();
             role.permissions = new ArrayList<>(builtin.permissions());
-            role.createdAt = now;
+            // one microsecond apart, so the built-in roles list in their natural order
+            role.createdAt = now.plusNanos(1000L * builtin.ordinal());
             role.updatedAt = now;
             role.persist();
             if (builtin == BuiltinRole.OWNER) {
