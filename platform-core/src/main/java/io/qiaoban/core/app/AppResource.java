@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-@Path("/api/v1/workspaces/{workspaceId}/apps")
+@Path("/v1/workspaces/{workspaceId}/apps")
 public class AppResource {
     public record AppRequest(String name, String description) {
     }

@@ -11,7 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
 /** Platform-level entries (logins, users, jobs) for platform admins; nobody else knows it exists. */
-@Path("/api/v1/admin/audit")
+@Path("/v1/admin/audit")
 public class AdminAuditResource {
     private final CurrentCaller current;
 

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A workspace's audit log, for its members with audit.read. */
-@Path("/api/v1/workspaces/{workspaceId}/audit")
+@Path("/v1/workspaces/{workspaceId}/audit")
 public class AuditResource {
     public record AuditView(long id, Instant at, UUID actorId, String actorName, String type, UUID workspaceId,
             Map<String, Object> detail, String ip) {

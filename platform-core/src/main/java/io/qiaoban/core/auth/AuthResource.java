@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-@Path("/api/v1/auth")
+@Path("/v1/auth")
 public class AuthResource {
     public record LoginRequest(String username, String password) {
     }

@@ -100,6 +100,41 @@ public final class EmbeddedPostgres {
         }
     }
 
+    /**
+     * For an application's main method, before Quarkus starts: unless QIAOBAN_DB_URL (or the
+     * datasource URL itself) is configured, starts the embedded server with its data in
+     * QIAOBAN_DATA_DIR or {@code defaultDataDir}, points the datasource at it and stops it (once idle)
+     * when the JVM exits. A failure ends the process with a message saying what to do, not a trace.
+     */
+    public static void startForApplicationIfUnconfigured(Path defaultDataDir, String database) {
+        if (!isBlank(System.getenv("QIAOBAN_DB_URL")) || System.getProperty("quarkus.datasource.jdbc.url") != null) {
+            return;
+        }
+        Path data = isBlank(System.getenv("QIAOBAN_DATA_DIR")) ? defaultDataDir : Path.of(System.getenv("QIAOBAN_DATA_DIR"));
+        String portSetting = System.getenv("QIAOBAN_EMBEDDED_DB_PORT");
+        System.out.println("Qiaoban: no QIAOBAN_DB_URL set, starting the embedded PostgreSQL " + VERSION
+                + " with its data in " + data.toAbsolutePath().normalize() + " ...");
+        EmbeddedPostgres pg;
+        try {
+            pg = start(data, isBlank(portSetting) ? 0 : Integer.parseInt(portSetting.strip()), database);
+        } catch (RuntimeException e) {
+            System.err.println("Qiaoban could not start its embedded PostgreSQL: " + e.getMessage());
+            System.err.println("Set QIAOBAN_DB_URL (with QIAOBAN_DB_USER and QIAOBAN_DB_PASSWORD) to use a server of your own.");
+            System.exit(1);
+            return;
+        }
+        System.out.println("Qiaoban: embedded PostgreSQL ready on 127.0.0.1:" + pg.port());
+        System.setProperty("quarkus.datasource.jdbc.url", pg.jdbcUrl(database));
+        System.setProperty("quarkus.datasource.username", pg.username());
+        System.setProperty("quarkus.datasource.password", pg.password());
+        // "smart" shutdown: the server stops once the application has closed its connections
+        Runtime.getRuntime().addShutdownHook(new Thread(pg::stopWhenIdle, "embedded-postgres-stop"));
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }

@@ -10,7 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
-@Path("/api/v1/admin/jobs")
+@Path("/v1/admin/jobs")
 public class JobAdminResource {
     private final JobAdminService jobs;
 

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The catalogue of permissions a role can hold, for the role editor. */
-@Path("/api/v1/permissions")
+@Path("/v1/permissions")
 public class PermissionResource {
     public record PermissionView(String key, String group) {
     }

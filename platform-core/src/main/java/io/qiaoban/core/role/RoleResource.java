@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 
-@Path("/api/v1/workspaces/{workspaceId}/roles")
+@Path("/v1/workspaces/{workspaceId}/roles")
 public class RoleResource {
     public record RoleRequest(String name, String description, List<String> permissions) {
     }

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-@Path("/api/v1/workspaces/{workspaceId}/members")
+@Path("/v1/workspaces/{workspaceId}/members")
 public class MemberResource {
     public record NewMember(String username, String displayName, String initialPassword, UUID roleId) {
     }

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-@Path("/api/v1/workspaces")
+@Path("/v1/workspaces")
 public class WorkspaceResource {
     public record WorkspaceRequest(String name) {
     }

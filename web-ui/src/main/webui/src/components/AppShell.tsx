@@ -1,0 +1,198 @@
+import { Suspense, useState } from 'react';
+import { App, Avatar, Button, Dropdown, Flex, Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
+import {
+  AppstoreOutlined,
+  AuditOutlined,
+  DownOutlined,
+  FileSearchOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  ThunderboltOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import type { Workspace } from '../api';
+import { useLogout, useMe } from '../features/auth/session';
+import { CreateWorkspaceModal } from '../features/workspaces/CreateWorkspaceModal';
+import { canOpen, type Section } from '../features/workspaces/permissions';
+import { pickDefaultWorkspace, useWorkspaceIdFromUrl, useWorkspaces } from '../features/workspaces/useWorkspaces';
+import { WorkspaceSettingsModal } from '../features/workspaces/WorkspaceSettingsModal';
+import { WorkspaceSwitcher } from '../features/workspaces/WorkspaceSwitcher';
+import { FullPageSpin } from './feedback';
+import { LanguageSwitch } from './LanguageSwitch';
+import { Logo } from './Logo';
+
+/** What the shell offers the pages rendered in it. */
+export interface ShellContext {
+  openCreateWorkspace: () => void;
+}
+
+const SECTION_ICONS: Record<Section, React.ReactNode> = {
+  apps: <AppstoreOutlined />,
+  members: <TeamOutlined />,
+  roles: <SafetyCertificateOutlined />,
+  audit: <FileSearchOutlined />,
+};
+
+function selectedKey(pathname: string): string {
+  const ws = pathname.match(/^\/w\/[^/]+\/([^/]+)/);
+  if (ws) return ws[1];
+  const admin = pathname.match(/^\/admin\/([^/]+)/);
+  return admin ? `admin-${admin[1]}` : '';
+}
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const me = useMe().data;
+  const workspaces = useWorkspaces();
+  const urlId = useWorkspaceIdFromUrl();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const logout = useLogout(() => message.success({ content: t('auth.loggedOut'), key: 'logged-out' }));
+  const [creating, setCreating] = useState(false);
+  const [settingsFor, setSettingsFor] = useState<Workspace | null>(null);
+  const [collapsed, setCollapsed] = useState(false);
+
+  const list = workspaces.data ?? [];
+  const current = urlId ? list.find((w) => w.id === urlId) : pickDefaultWorkspace(list);
+  const admin = !!me?.platformAdmin;
+
+  const sectionItem = (section: Section, label: string): NonNullable<MenuProps['items']>[number] | null =>
+    current && canOpen(current, section)
+      ? {
+          key: section,
+          icon: SECTION_ICONS[section],
+          label: (
+            <Link to={`/w/${current.id}/${section}`} data-testid={`nav-${section}`}>
+              {label}
+            </Link>
+          ),
+        }
+      : null;
+
+  const workspaceItems = [
+    sectionItem('apps', t('nav.apps')),
+    sectionItem('members', t('nav.members')),
+    sectionItem('roles', t('nav.roles')),
+    sectionItem('audit', t('nav.audit')),
+  ].filter((i) => i !== null);
+
+  const items: MenuProps['items'] = [];
+  if (workspaceItems.length) {
+    items.push({ type: 'group', key: 'ws', label: collapsed ? null : current?.name, children: workspaceItems });
+  }
+  if (admin) {
+    items.push({
+      type: 'group',
+      key: 'system',
+      label: collapsed ? null : t('nav.system'),
+      children: [
+        {
+          key: 'admin-jobs',
+          icon: <ThunderboltOutlined />,
+          label: (
+            <Link to="/admin/jobs" data-testid="nav-jobs">
+              {t('nav.jobs')}
+            </Link>
+          ),
+        },
+        {
+          key: 'admin-audit',
+          icon: <AuditOutlined />,
+          label: (
+            <Link to="/admin/audit" data-testid="nav-platform-audit">
+              {t('nav.platformAudit')}
+            </Link>
+          ),
+        },
+      ],
+    });
+  }
+
+  const userMenu: MenuProps = {
+    items: [
+      {
+        key: 'who',
+        disabled: true,
+        label: (
+          <Flex vertical style={{ minWidth: 160 }}>
+            <Typography.Text strong>{me?.displayName}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {me?.username}
+              {admin && (
+                <Tag color="gold" style={{ marginLeft: 6 }}>
+                  {t('auth.platformAdmin')}
+                </Tag>
+              )}
+            </Typography.Text>
+          </Flex>
+        ),
+      },
+      { type: 'divider' },
+      { key: 'password', icon: <KeyOutlined />, label: <span data-testid="change-password">{t('auth.changePassword')}</span> },
+      { key: 'logout', icon: <LogoutOutlined />, danger: true, label: <span data-testid="logout">{t('auth.logout')}</span> },
+    ],
+    onClick: ({ key }) => {
+      if (key === 'password') {
+        navigate('/change-password', { state: { from: `${location.pathname}${location.search}` } });
+      } else if (key === 'logout') {
+        logout.mutate();
+      }
+    },
+  };
+
+  const outletContext: ShellContext = { openCreateWorkspace: () => setCreating(true) };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 16,
+          position: 'sticky',
+          top: 0,
+          zIndex: 20,
+          borderBottom: '1px solid rgba(5, 5, 5, 0.06)',
+        }}
+      >
+        <Link to="/" aria-label={t('app.fullName')}>
+          <Logo />
+        </Link>
+        <WorkspaceSwitcher platformAdmin={admin} onCreate={() => setCreating(true)} onSettings={setSettingsFor} />
+        <div style={{ flex: 1 }} />
+        <LanguageSwitch size="small" />
+        <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
+          <Button type="text" data-testid="user-menu" style={{ paddingInline: 8 }}>
+            <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1677ff' }} />
+            <span style={{ maxWidth: 160, overflow: 'hidden', textOverflow: 'ellipsis' }}>{me?.displayName || me?.username}</span>
+            <DownOutlined style={{ fontSize: 10 }} />
+          </Button>
+        </Dropdown>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider
+          width={220}
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          breakpoint="lg"
+          style={{ borderRight: '1px solid rgba(5, 5, 5, 0.06)' }}
+        >
+          <Menu mode="inline" selectedKeys={[selectedKey(location.pathname)]} items={items} style={{ borderInlineEnd: 0, paddingTop: 8 }} />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+          <Suspense fallback={<FullPageSpin />}>
+            <Outlet context={outletContext} />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+      <CreateWorkspaceModal open={creating} onClose={() => setCreating(false)} />
+      {settingsFor && <WorkspaceSettingsModal workspace={settingsFor} open onClose={() => setSettingsFor(null)} />}
+    </Layout>
+  );
+}

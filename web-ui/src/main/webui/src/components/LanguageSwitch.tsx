@@ -1,0 +1,31 @@
+import { Segmented } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { changeLanguage, normalizeLang, type Lang } from '../i18n';
+
+/** 中文 / English toggle. Server texts (problem details, built-in names) are refetched in the new language. */
+export function LanguageSwitch({ size = 'middle' }: { size?: 'small' | 'middle' | 'large' }) {
+  const { i18n, t } = useTranslation();
+  const queryClient = useQueryClient();
+  const current = normalizeLang(i18n.language);
+
+  const onChange = async (value: Lang) => {
+    if (value === current) return;
+    await changeLanguage(value);
+    await queryClient.invalidateQueries();
+  };
+
+  return (
+    <Segmented<Lang>
+      data-testid="lang-switch"
+      aria-label={t('lang.label')}
+      size={size}
+      value={current}
+      onChange={(v) => void onChange(v)}
+      options={[
+        { value: 'zh-CN', label: <span data-testid="lang-zh" lang="zh-CN">中文</span> },
+        { value: 'en', label: <span data-testid="lang-en" lang="en">English</span> },
+      ]}
+    />
+  );
+}

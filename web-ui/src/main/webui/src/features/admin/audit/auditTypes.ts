@@ -1,0 +1,36 @@
+/** Every audit event type the server writes (labels live under `auditType.*` in the locale files). */
+export const AUDIT_TYPES = [
+  'login.succeeded',
+  'login.failed',
+  'logout',
+  'password.changed',
+  'user.created',
+  'member.added',
+  'member.removed',
+  'role.changed',
+  'role.created',
+  'role.updated',
+  'role.deleted',
+  'workspace.created',
+  'workspace.updated',
+  'workspace.deleted',
+  'app.created',
+  'app.updated',
+  'app.deleted',
+  'export',
+] as const;
+
+/** The platform-level subset shown first in the platform audit filter. */
+export const PLATFORM_AUDIT_TYPES = ['login.succeeded', 'login.failed', 'logout', 'password.changed', 'user.created'] as const;
+
+export function auditTypeLabelKey(type: string): string {
+  return `auditType.${type}`;
+}
+
+export function auditTypeColor(type: string): string {
+  if (type.endsWith('.failed')) return 'red';
+  if (type.endsWith('.deleted') || type.endsWith('.removed')) return 'volcano';
+  if (type.endsWith('.created') || type.endsWith('.added') || type === 'login.succeeded') return 'green';
+  if (type === 'export') return 'purple';
+  return 'blue';
+}
