@@ -55,6 +55,14 @@ after(async () => {
   await browser?.close();
 });
 
+/** A picture for docs/user-guide.md, taken once the page has settled. */
+async function guideScreenshot(page, name) {
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: TIMEOUT });
+  await page.evaluate(() => document.fonts.ready);
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, name) });
+}
+
 /** A fresh context (no cookies, no localStorage) for each test. */
 async function withPage(fn) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'Asia/Shanghai' });
@@ -163,6 +171,13 @@ test('admin journey: workspace, app, member, language, screenshot, logout', asyn
     shared.workspaceName = WORKSPACE_NAME;
     shared.roleName = roleName;
     await page.getByTestId('member-table').getByText(NEW_USER, { exact: true }).waitFor();
+    await guideScreenshot(page, 'members.png');
+
+    // the audit log shows what just happened
+    await byId(page, 'nav-audit').click();
+    await page.waitForURL(new RegExp(`/w/${workspace.id}/audit$`));
+    await page.locator('.ant-table-row').first().waitFor();
+    await guideScreenshot(page, 'audit.png');
 
     // back to the apps, then English
     await byId(page, 'nav-apps').click();
@@ -239,5 +254,6 @@ test('a wrong password shows the server message and stays on the login page', as
     await error.filter({ hasText: problem.detail }).waitFor();
     assert.match(new URL(page.url()).pathname, /\/login$/);
     assert.equal(await byId(page, 'user-menu').count(), 0);
+    await guideScreenshot(page, 'login.png');
   });
 });

@@ -17,11 +17,21 @@ export const AUDIT_TYPES = [
   'app.created',
   'app.updated',
   'app.deleted',
+  'job.retried',
+  'job.discarded',
   'export',
 ] as const;
 
 /** The platform-level subset shown first in the platform audit filter. */
-export const PLATFORM_AUDIT_TYPES = ['login.succeeded', 'login.failed', 'logout', 'password.changed', 'user.created'] as const;
+export const PLATFORM_AUDIT_TYPES = [
+  'login.succeeded',
+  'login.failed',
+  'logout',
+  'password.changed',
+  'user.created',
+  'job.retried',
+  'job.discarded',
+] as const;
 
 export function auditTypeLabelKey(type: string): string {
   return `auditType.${type}`;

@@ -1,0 +1,43 @@
+package io.qiaoban.bench;
+
+import io.qiaoban.core.db.EmbeddedPostgres;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+
+/**
+ * Runs one benchmark and prints its figures beside the reference measured in the same run:
+ * <pre>
+ *   java -jar bench/harness/target/quarkus-app/quarkus-run.jar jobs 100000
+ *   java -jar bench/harness/target/quarkus-app/quarkus-run.jar startup 5
+ * </pre>
+ * Uses QIAOBAN_DB_URL when set, otherwise an embedded PostgreSQL under bench/harness/target.
+ */
+@QuarkusMain
+public class BenchMain implements QuarkusApplication {
+    @Inject
+    JobQueueBenchmark jobs;
+    @Inject
+    StartupBenchmark startup;
+
+    public static void main(String... args) {
+        EmbeddedPostgres.startForApplicationIfUnconfigured(Path.of("bench", "harness", "target", "bench-postgres"), "qiaoban_bench");
+        Quarkus.run(BenchMain.class, args);
+    }
+
+    @Override
+    public int run(String... args) throws Exception {
+        String what = args.length > 0 ? args[0] : "help";
+        switch (what) {
+            case "jobs" -> System.out.println(jobs.run(args.length > 1 ? Integer.parseInt(args[1]) : 100_000).report());
+            case "startup" -> System.out.println(startup.run(args.length > 1 ? Integer.parseInt(args[1]) : 5).report());
+            default -> {
+                System.out.println("usage: jobs [count] | startup [runs]");
+                return 2;
+            }
+        }
+        return 0;
+    }
+}
