@@ -74,7 +74,8 @@ create table audit_log (
 );
 create index audit_log_workspace on audit_log (workspace_id, at desc);
 create index audit_log_at on audit_log (at desc);
-create index audit_log_failed_login on audit_log ((detail ->> 'username'), at) where type = 'login.failed';
+create index audit_log_failed_login on audit_log ((lower(detail ->> 'username')), at) where type = 'login.failed';
+create index audit_log_last_login on audit_log (actor_id, at) where type = 'login.succeeded';
 
 -- Transactional outbox: written in the transaction of the change, dispatched afterwards.
 create table outbox (

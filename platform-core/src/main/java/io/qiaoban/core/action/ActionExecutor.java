@@ -44,21 +44,43 @@ public class ActionExecutor {
         this.clock = clock;
     }
 
-    @Transactional(Transactional.TxType.REQUIRED)
+    @Transactional(value = Transactional.TxType.REQUIRED, rollbackOn = Exception.class)
     public ActionResult execute(String key, ActionContext context, JsonNode config) throws Exception {
         Action action = registry.find(key).orElseThrow(() -> ProblemException.invalid("action", "unknown-action", key));
         validate(action, config);
         if (context.idempotencyKey() == null || context.idempotencyKey().isBlank()) {
             throw new IllegalArgumentException("An action runs with an idempotency key");
         }
-        String storedKey = key + ":" + context.idempotencyKey();
-        ActionResult previous = previousResult(storedKey);
-        if (previous != null) {
-            return previous;
+        // keys are chosen by callers, sometimes by clients: one tenant's key never meets another's
+        String storedKey = sha256(context.workspaceId() + "|" + key + "|" + context.idempotencyKey());
+        if (!claim(storedKey, key)) {
+            // a run with this key committed (a concurrent one made us wait on its row until it did)
+            return previousResult(storedKey);
         }
         ActionResult result = action.execute(context, config);
-        store(storedKey, key, result);
+        store(storedKey, result);
         return result;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Takes the key in this transaction; false when a committed run already holds it. */
+    private boolean claim(String storedKey, String action) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                insert into action_execution (idempotency_key, action, result, executed_at)
+                values (?, ?, 'null'::jsonb, ?) on conflict (idempotency_key) do nothing""")) {
+            ps.setString(1, storedKey);
+            ps.setString(2, action);
+            ps.setTimestamp(3, Timestamp.from(clock.instant()));
+            return ps.executeUpdate() == 1;
+        }
     }
 
     /** Validates a config for the editors; throws a 400 problem naming each offending field. */
@@ -67,7 +89,8 @@ public class ActionExecutor {
                 JsonSchema.of(new JsonObject(action.configSchema().toString())),
                 new JsonSchemaOptions().setDraft(Draft.DRAFT202012).setBaseUri("https://qiaoban.io/actions/")
                         .setOutputFormat(io.vertx.json.schema.OutputFormat.Basic)));
-        OutputUnit out = validator.validate(config == null ? null : new JsonObject(config.toString()));
+        // arrays and scalars are valid JSON too: let the schema judge them, not the parser
+        OutputUnit out = validator.validate(config == null ? null : io.vertx.core.json.Json.decodeValue(config.toString()));
         if (!Boolean.TRUE.equals(out.getValid())) {
             List<FieldError> errors = out.getErrors() == null ? List.of()
                     : out.getErrors().stream()
@@ -99,16 +122,14 @@ public class ActionExecutor {
         }
     }
 
-    private void store(String storedKey, String action, ActionResult result) throws SQLException {
+    private void store(String storedKey, ActionResult result) throws SQLException {
         ObjectNode stored = json.createObjectNode();
         stored.set("output", result.output());
         stored.put("summary", result.summary());
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "insert into action_execution (idempotency_key, action, result, executed_at) values (?, ?, ?::jsonb, ?)")) {
-            ps.setString(1, storedKey);
-            ps.setString(2, action);
-            ps.setString(3, stored.toString());
-            ps.setTimestamp(4, Timestamp.from(clock.instant()));
+                "update action_execution set result = ?::jsonb where idempotency_key = ?")) {
+            ps.setString(1, stored.toString());
+            ps.setString(2, storedKey);
             ps.executeUpdate();
         }
     }

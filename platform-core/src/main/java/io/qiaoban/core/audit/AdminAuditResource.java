@@ -27,6 +27,7 @@ public class AdminAuditResource {
             throw new ProblemException(404, "route-not-found");
         }
         Page.check(page, size);
+        type = Page.typeFilter("type", type);
         var query = type == null || type.isBlank()
                 ? AuditEntry.<AuditEntry>find("workspaceId is null", Sort.descending("at", "id"))
                 : AuditEntry.<AuditEntry>find("from AuditEntry e where e.workspaceId is null and e.type = ?1",

@@ -36,6 +36,7 @@ public class AuditResource {
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
         guard.require(workspaceId, Permission.AUDIT_READ);
         Page.check(page, size);
+        type = Page.typeFilter("type", type);
         var query = type == null || type.isBlank()
                 ? AuditEntry.<AuditEntry>find("workspaceId", Sort.descending("at", "id"), workspaceId)
                 : AuditEntry.<AuditEntry>find("from AuditEntry e where e.workspaceId = ?1 and e.type = ?2", Sort.descending("at", "id"), workspaceId, type);

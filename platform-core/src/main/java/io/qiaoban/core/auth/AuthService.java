@@ -46,20 +46,41 @@ public class AuthService {
         if (password == null || password.isEmpty()) {
             throw ProblemException.invalid("password", "required");
         }
-        String name = username.trim();
-        if (recentFailures(name) >= maxFailures) {
-            throw new ProblemException(429, "too-many-login-failures", failureWindow.toMinutes());
-        }
-        AppUser user = QuarkusTransaction.requiringNew().call(() -> AppUser.findByUsername(name).orElse(null));
-        boolean ok = Passwords.matches(password, user == null ? null : user.passwordHash) && !user.disabled;
-        if (!ok) {
-            QuarkusTransaction.requiringNew().run(() -> audit.record("login.failed", null,
-                    user == null ? null : user.id, null, Map.of("username", name)));
+        String name = username.strip();
+        if (name.length() > 64 || name.chars().anyMatch(Character::isISOControl)) {
+            // no account can have such a name: answer like any other wrong login
             throw new ProblemException(401, "bad-credentials");
         }
-        String token = sessions.open(user.id);
-        QuarkusTransaction.requiringNew().run(() -> audit.record("login.succeeded", null, user.id, user.username, Map.of()));
-        return new LoggedIn(user, token);
+        // one transaction per attempt, serialised per user name, so a burst of parallel guesses
+        // cannot all pass the failure count; the failure entry commits before the 401 goes out
+        Attempt attempt = QuarkusTransaction.requiringNew().call(() -> attempt(name, password));
+        return switch (attempt.outcome()) {
+            case THROTTLED -> throw new ProblemException(429, "too-many-login-failures", failureWindow.toMinutes());
+            case REFUSED -> throw new ProblemException(401, "bad-credentials");
+            case ACCEPTED -> new LoggedIn(attempt.user(), sessions.open(attempt.user().id));
+        };
+    }
+
+    private enum Outcome {
+        ACCEPTED, REFUSED, THROTTLED
+    }
+
+    private record Attempt(Outcome outcome, AppUser user) {
+    }
+
+    private Attempt attempt(String name, String password) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(lower(?1)))").setParameter(1, name).getSingleResult();
+        AppUser user = AppUser.findByUsername(name).orElse(null);
+        if (recentFailures(name, user) >= maxFailures) {
+            return new Attempt(Outcome.THROTTLED, null);
+        }
+        boolean ok = Passwords.matches(password, user == null ? null : user.passwordHash) && !user.disabled;
+        if (!ok) {
+            audit.record("login.failed", null, user == null ? null : user.id, null, Map.of("username", name));
+            return new Attempt(Outcome.REFUSED, null);
+        }
+        audit.record("login.succeeded", null, user.id, user.username, Map.of());
+        return new Attempt(Outcome.ACCEPTED, user);
     }
 
     @Transactional
@@ -85,14 +106,20 @@ public class AuthService {
         audit.record("password.changed", null, caller.id(), caller.username(), Map.of());
     }
 
-    private long recentFailures(String username) {
+    /** Failures for this name inside the window, counted since the account's last successful login. */
+    private long recentFailures(String name, AppUser user) {
         Instant since = clock.instant().minus(failureWindow);
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+        if (user != null) {
+            Object lastLogin = em.createNativeQuery(
+                    "select max(at) from audit_log where type = 'login.succeeded' and actor_id = ?1")
+                    .setParameter(1, user.id).getSingleResult();
+            if (lastLogin instanceof Instant last && last.isAfter(since)) {
+                since = last;
+            }
+        }
+        return ((Number) em.createNativeQuery("""
                 select count(*) from audit_log
-                 where type = 'login.failed' and detail ->> 'username' = ?1 and at > ?2
-                   and at > coalesce((select max(at) from audit_log s
-                                       join app_user u on u.id = s.actor_id
-                                      where s.type = 'login.succeeded' and lower(u.username) = lower(?1)), '-infinity')""")
-                .setParameter(1, username).setParameter(2, since).getSingleResult()).longValue());
+                 where type = 'login.failed' and lower(detail ->> 'username') = lower(?1) and at > ?2""")
+                .setParameter(1, name).setParameter(2, since).getSingleResult()).longValue();
     }
 }

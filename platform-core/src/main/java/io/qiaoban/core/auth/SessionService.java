@@ -81,8 +81,14 @@ public class SessionService {
                 Caller caller = new Caller(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getBoolean(4), rs.getBoolean(5));
                 if (rs.getTimestamp(7).toInstant().plus(TOUCH_EVERY).isBefore(now)) {
-                    sql("update user_session set last_seen_at = ?, expires_at = ? where token_hash = ?",
-                            ts(now), ts(now.plus(idleTimeout)), tokenHash);
+                    // on this connection: a second one per request could exhaust the pool under load
+                    try (PreparedStatement touch = c.prepareStatement(
+                            "update user_session set last_seen_at = ?, expires_at = ? where token_hash = ?")) {
+                        touch.setTimestamp(1, ts(now));
+                        touch.setTimestamp(2, ts(now.plus(idleTimeout)));
+                        touch.setString(3, tokenHash);
+                        touch.executeUpdate();
+                    }
                 }
                 return Optional.of(new Resolved(caller, tokenHash));
             }

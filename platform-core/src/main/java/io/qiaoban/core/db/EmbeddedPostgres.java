@@ -46,6 +46,8 @@ public final class EmbeddedPostgres {
     public static final String VERSION = "15.19.0";
     private static final String ARCHIVE = "postgres-linux-x86_64.txz";
     private static final String SUPERUSER = "qiaoban";
+    /** The application's role: owns its database, but is no superuser (no pg_read_file and the like). */
+    private static final String APP_ROLE = "qiaoban_app";
     private static final String RUN_AS_USER = "nobody";
     private static final String RUN_AS_GROUP = "nogroup";
 
@@ -53,13 +55,16 @@ public final class EmbeddedPostgres {
     private final Path binDir;
     private final int port;
     private final String password;
+    private final String appPassword;
     private final boolean startedHere;
 
-    private EmbeddedPostgres(Path clusterDir, Path binDir, int port, String password, boolean startedHere) {
+    private EmbeddedPostgres(Path clusterDir, Path binDir, int port, String password, String appPassword,
+            boolean startedHere) {
         this.clusterDir = clusterDir;
         this.binDir = binDir;
         this.port = port;
         this.password = password;
+        this.appPassword = appPassword;
         this.startedHere = startedHere;
     }
 
@@ -92,7 +97,12 @@ public final class EmbeddedPostgres {
                                 + " -c max_connections=200 -c fsync=on", "start"), "start PostgreSQL");
                 startedHere = true;
             }
-            EmbeddedPostgres pg = new EmbeddedPostgres(cluster, bin, actualPort, password, startedHere);
+            Path appPasswordFile = base.resolve("postgres.app-password");
+            if (!Files.exists(appPasswordFile)) {
+                writeSecret(appPasswordFile, randomPassword());
+            }
+            String appPassword = Files.readString(appPasswordFile, StandardCharsets.UTF_8).strip();
+            EmbeddedPostgres pg = new EmbeddedPostgres(cluster, bin, actualPort, password, appPassword, startedHere);
             pg.createDatabase(database);
             return pg;
         } catch (IOException e) {
@@ -139,12 +149,13 @@ public final class EmbeddedPostgres {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
+    /** The application's (non-superuser) role. */
     public String username() {
-        return SUPERUSER;
+        return APP_ROLE;
     }
 
     public String password() {
-        return password;
+        return appPassword;
     }
 
     public int port() {
@@ -173,12 +184,18 @@ public final class EmbeddedPostgres {
         }
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, password);
                 Statement s = c.createStatement()) {
+            boolean roleExists;
+            try (ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + APP_ROLE + "'")) {
+                roleExists = rs.next();
+            }
+            // the password is our own random base64url text, never user input
+            s.execute((roleExists ? "alter" : "create") + " role " + APP_ROLE + " login password '" + appPassword + "'");
             try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
                 if (rs.next()) {
                     return;
                 }
             }
-            s.execute("create database " + database + " encoding 'UTF8'");
+            s.execute("create database " + database + " owner " + APP_ROLE + " encoding 'UTF8'");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + database + " in the embedded PostgreSQL", e);
         }
@@ -190,8 +207,7 @@ public final class EmbeddedPostgres {
         Files.createDirectory(fresh, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         String password = randomPassword();
         Path pwfile = fresh.resolveSibling("postgres.pwfile");
-        Files.writeString(pwfile, password + "\n", StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(pwfile, PosixFilePermissions.fromString("rw-------"));
+        writeSecret(pwfile, password);
         if (root) {
             chownToRunAsUser(fresh);
             chownToRunAsUser(pwfile);
@@ -203,8 +219,7 @@ public final class EmbeddedPostgres {
         } finally {
             Files.deleteIfExists(pwfile);
         }
-        Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
+        writeSecret(passwordFile, password);
         Files.move(fresh, cluster, StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -345,6 +360,13 @@ public final class EmbeddedPostgres {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** Writes a secret into a file that is 0600 from its creation on. */
+    private static void writeSecret(Path file, String secret) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, secret + "\n", StandardCharsets.UTF_8);
     }
 
     private static String randomPassword() {

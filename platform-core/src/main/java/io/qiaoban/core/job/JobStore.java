@@ -79,6 +79,15 @@ public class JobStore {
         return jobs;
     }
 
+    /**
+     * Extends the lease of a job this worker holds, just before running it (a batch is claimed at
+     * once but run one by one); false when the lease is no longer ours.
+     */
+    public boolean renewLease(long id, String worker, Instant until) {
+        return update("update job set locked_until = ? where id = ? and locked_by = ? and state = 'RUNNING'",
+                Timestamp.from(until), id, worker) == 1;
+    }
+
     /** Removes a finished job; false when the lease was lost to another worker meanwhile. */
     public boolean complete(long id, String worker) {
         return update("delete from job where id = ? and locked_by = ? and state = 'RUNNING'", id, worker) == 1;

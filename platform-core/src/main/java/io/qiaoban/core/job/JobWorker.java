@@ -88,8 +88,15 @@ public class JobWorker {
      * call this directly to drive the queue step by step.
      */
     public int runOnce(String lockName) {
-        List<Job> jobs = store.claim(lockName, settings.batchSize(), clock.instant(), settings.lease());
+        java.time.Instant claimedAt = clock.instant();
+        List<Job> jobs = store.claim(lockName, settings.batchSize(), claimedAt, settings.lease());
+        java.time.Instant renewAfter = claimedAt.plus(settings.lease().dividedBy(2));
         for (Job job : jobs) {
+            // a batch is claimed at once but run one by one: past half the lease, renew before each job
+            if (clock.instant().isAfter(renewAfter)
+                    && !store.renewLease(job.id(), lockName, clock.instant().plus(settings.lease()))) {
+                continue; // the lease ran out meanwhile and another worker has the job now
+            }
             run(job, lockName);
         }
         return jobs.size();
@@ -118,7 +125,9 @@ public class JobWorker {
             if (handler == null) {
                 throw new IllegalStateException("No handler for job type '" + job.type() + "'");
             }
-            boolean completed = QuarkusTransaction.requiringNew().call(() -> {
+            // the transaction may last as long as the lease, not Narayana's default of 60 s
+            boolean completed = QuarkusTransaction.requiringNew()
+                    .timeout((int) Math.max(1, settings.lease().toSeconds())).call(() -> {
                 handler.handle(job);
                 if (!store.complete(job.id(), lockName)) {
                     // another worker took the job after our lease expired: undo our work, theirs counts

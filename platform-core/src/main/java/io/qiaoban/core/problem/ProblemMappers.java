@@ -63,6 +63,12 @@ public class ProblemMappers {
         if (e instanceof ProblemException p) {
             return respond(headers, p);
         }
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                // a concurrent request created the same name between our check and our commit
+                return respond(headers, new ProblemException(409, "duplicate"));
+            }
+        }
         return internal(e, headers);
     }
 

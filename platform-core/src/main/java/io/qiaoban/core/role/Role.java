@@ -31,7 +31,16 @@ public class Role extends PanacheEntityBase {
     public Instant updatedAt;
 
     public boolean allows(Permission permission) {
-        return permissions.contains(permission.key());
+        // the owner holds every permission, including ones added after the workspace was made
+        return isOwner() || permissions.contains(permission.key());
+    }
+
+    /** True when this role grants nothing beyond what {@code other} grants. */
+    public boolean grantsNoMoreThan(Role other) {
+        if (other.isOwner()) {
+            return true;
+        }
+        return !isOwner() && other.permissions.containsAll(permissions);
     }
 
     public boolean isOwner() {

@@ -37,7 +37,7 @@ public class RoleService {
 
     @Transactional
     public Role create(UUID workspaceId, String name, String description, List<String> permissions) {
-        guard.require(workspaceId, Permission.ROLE_MANAGE);
+        Membership caller = guard.require(workspaceId, Permission.ROLE_MANAGE);
         Instant now = clock.instant();
         Role role = new Role();
         role.id = UUID.randomUUID();
@@ -45,6 +45,7 @@ public class RoleService {
         role.name = uniqueName(workspaceId, null, name);
         role.description = Check.optional("description", description, 300);
         role.permissions = checkedPermissions(permissions == null ? List.of() : permissions);
+        guard.requireMayGrant(caller, role.permissions);
         role.createdAt = now;
         role.updatedAt = now;
         role.persist();
@@ -54,8 +55,12 @@ public class RoleService {
 
     @Transactional
     public Role update(UUID workspaceId, UUID roleId, String name, String description, List<String> permissions) {
-        guard.require(workspaceId, Permission.ROLE_MANAGE);
+        Membership caller = guard.require(workspaceId, Permission.ROLE_MANAGE);
         Role role = find(workspaceId, roleId);
+        if (!caller.role.isOwner() && (caller.role.id.equals(roleId) || !role.grantsNoMoreThan(caller.role))) {
+            // nobody widens their own role, or edits a role that holds more than they do
+            throw new ProblemException(403, "grant-exceeds-own");
+        }
         if (role.isOwner() && (permissions != null || name != null)) {
             throw ProblemException.conflict("owner-role-fixed");
         }
@@ -68,6 +73,7 @@ public class RoleService {
         }
         if (permissions != null) {
             role.permissions = checkedPermissions(permissions);
+            guard.requireMayGrant(caller, role.permissions);
         }
         role.updatedAt = clock.instant();
         audit.record("role.updated", workspaceId, Map.of("role", role.name, "from", before, "to", role.permissions));
@@ -76,8 +82,11 @@ public class RoleService {
 
     @Transactional
     public void delete(UUID workspaceId, UUID roleId) {
-        guard.require(workspaceId, Permission.ROLE_MANAGE);
+        Membership caller = guard.require(workspaceId, Permission.ROLE_MANAGE);
         Role role = find(workspaceId, roleId);
+        if (!role.grantsNoMoreThan(caller.role)) {
+            throw new ProblemException(403, "grant-exceeds-own");
+        }
         if (role.builtinKey != null) {
             throw ProblemException.conflict("builtin-role");
         }

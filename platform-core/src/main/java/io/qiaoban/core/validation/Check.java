@@ -31,6 +31,9 @@ public final class Check {
         if (trimmed.codePointCount(0, trimmed.length()) > max) {
             throw ProblemException.invalid(field, "too-long", max);
         }
+        if (trimmed.chars().anyMatch(ch -> Character.isISOControl(ch) && ch != '\n' && ch != '\t')) {
+            throw ProblemException.invalid(field, "control-characters");
+        }
         return trimmed;
     }
 

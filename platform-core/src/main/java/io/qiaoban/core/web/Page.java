@@ -15,6 +15,20 @@ public record Page<T>(List<T> items, long total, int page, int size) {
         if (size < 1 || size > MAX_SIZE) {
             throw ProblemException.invalid("size", "out-of-range", 1, MAX_SIZE);
         }
+        if ((long) page * size > Integer.MAX_VALUE) {
+            throw ProblemException.invalid("page", "out-of-range", 0, Integer.MAX_VALUE / size);
+        }
+    }
+
+    /** An optional event-type style filter: dotted lower-case words, or nothing. */
+    public static String typeFilter(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!value.matches("[a-z][a-z0-9.-]{0,59}")) {
+            throw ProblemException.invalid(field, "unknown-value", value.length() > 60 ? value.substring(0, 60) : value);
+        }
+        return value;
     }
 
     public static <E extends Enum<E>> E enumParam(String field, String value, Class<E> type) {

@@ -42,11 +42,12 @@ public class MemberService {
 
     @Transactional
     public Membership add(UUID workspaceId, String username, String displayName, String initialPassword, UUID roleId) {
-        guard.require(workspaceId, Permission.MEMBER_MANAGE);
+        Membership caller = guard.require(workspaceId, Permission.MEMBER_MANAGE);
         String name = Check.username("username", username);
         String display = Check.name("displayName", displayName, 100);
         PasswordPolicy.check("initialPassword", initialPassword);
         Role role = RoleService.find(workspaceId, roleId);
+        guard.requireMayAssign(caller, role);
         if (AppUser.findByUsername(name).isPresent()) {
             throw new ProblemException(409, "name-taken", List.of(new FieldError("username", "name-taken", null)), name);
         }
@@ -74,9 +75,11 @@ public class MemberService {
 
     @Transactional
     public Membership changeRole(UUID workspaceId, UUID userId, UUID roleId) {
-        guard.require(workspaceId, Permission.MEMBER_MANAGE);
+        Membership caller = guard.require(workspaceId, Permission.MEMBER_MANAGE);
         Membership membership = target(workspaceId, userId);
         Role role = RoleService.find(workspaceId, roleId);
+        guard.requireMayChange(caller, membership);
+        guard.requireMayAssign(caller, role);
         String before = membership.role.name;
         if (membership.role.isOwner() && !role.isOwner()) {
             requireAnotherOwner(workspaceId);
@@ -88,8 +91,9 @@ public class MemberService {
 
     @Transactional
     public void remove(UUID workspaceId, UUID userId) {
-        guard.require(workspaceId, Permission.MEMBER_MANAGE);
+        Membership caller = guard.require(workspaceId, Permission.MEMBER_MANAGE);
         Membership membership = target(workspaceId, userId);
+        guard.requireMayChange(caller, membership);
         if (membership.role.isOwner()) {
             requireAnotherOwner(workspaceId);
         }
@@ -105,6 +109,8 @@ public class MemberService {
     }
 
     private static void requireAnotherOwner(UUID workspaceId) {
+        // two owners demoting each other at once must not both see "another owner is left"
+        Workspace.getEntityManager().find(Workspace.class, workspaceId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         long owners = Membership.count("workspaceId = ?1 and role.builtinKey = 'owner'", workspaceId);
         if (owners <= 1) {
             throw ProblemException.conflict("last-owner");

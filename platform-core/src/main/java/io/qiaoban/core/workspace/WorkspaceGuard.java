@@ -4,6 +4,7 @@ import io.qiaoban.core.auth.Caller;
 import io.qiaoban.core.auth.CurrentCaller;
 import io.qiaoban.core.problem.ProblemException;
 import io.qiaoban.core.role.Permission;
+import io.qiaoban.core.role.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
@@ -26,6 +27,30 @@ public class WorkspaceGuard {
             throw ProblemException.forbidden();
         }
         return membership;
+    }
+
+    /**
+     * No one hands out more than they hold: a caller may assign a role only if it grants nothing the
+     * caller's own role lacks, and only owners make or unmake owners.
+     */
+    public void requireMayAssign(Membership caller, Role role) {
+        if (!role.grantsNoMoreThan(caller.role)) {
+            throw new ProblemException(403, "grant-exceeds-own");
+        }
+    }
+
+    /** Only owners change what an owner is or does. */
+    public void requireMayChange(Membership caller, Membership target) {
+        if (target.role.isOwner() && !caller.role.isOwner()) {
+            throw new ProblemException(403, "owner-only");
+        }
+    }
+
+    /** Permissions a caller may put into a role: only those the caller holds. */
+    public void requireMayGrant(Membership caller, java.util.Collection<String> permissions) {
+        if (!caller.role.isOwner() && !caller.role.permissions.containsAll(permissions)) {
+            throw new ProblemException(403, "grant-exceeds-own");
+        }
     }
 
     public Membership member(UUID workspaceId) {

@@ -40,6 +40,18 @@ class ActionExecutorTest {
     }
 
     @Test
+    void theSameKeyInAnotherWorkspaceIsAnotherExecution() throws Exception {
+        var config = json.readTree("{\"to\": \"13800138000\", \"text\": \"hi\"}");
+        String key = "client-key-" + UUID.randomUUID();
+        int before = GreetingAction.RUNS.get();
+        QuarkusTransaction.requiringNew().call(() -> executor.execute("test.greet",
+                new ActionContext(UUID.randomUUID(), key, "api"), config));
+        QuarkusTransaction.requiringNew().call(() -> executor.execute("test.greet",
+                new ActionContext(UUID.randomUUID(), key, "api"), config));
+        assertEquals(before + 2, GreetingAction.RUNS.get());
+    }
+
+    @Test
     void aRolledBackExecutionRunsAgainOnRetry() throws Exception {
         var config = json.readTree("{\"to\": \"13800138000\", \"text\": \"hi\"}");
         var context = new ActionContext(null, "flow-step-" + UUID.randomUUID(), "flow");

@@ -94,6 +94,53 @@ class MemberResourceTest {
         admin.api().get("/api/v1/permissions").then().statusCode(200).body("key", hasItem("member.manage"));
     }
 
+    @Test
+    void nobodyHandsOutMoreThanTheyHold() {
+        Session owner = TestUsers.platformAdmin();
+        UUID ws = owner.createWorkspace("ws " + UUID.randomUUID());
+        String roles = "/api/v1/workspaces/" + ws + "/roles";
+        String members = "/api/v1/workspaces/" + ws + "/members";
+        String hrRole = owner.api().body(Map.of("name", "人事", "permissions",
+                List.of("member.view", "member.manage", "role.manage", "app.view"))).post(roles)
+                .then().statusCode(201).extract().path("id");
+        Session hr = owner.addMember(ws, "viewer");
+        owner.api().body(Map.of("roleId", hrRole)).patch(members + "/" + hr.userId()).then().statusCode(200);
+        String ownerRole = roleId(owner, ws, "owner");
+        String builderRole = roleId(owner, ws, "builder");
+        String viewerRole = roleId(owner, ws, "viewer");
+
+        // no new owners, no roles with permissions the HR member lacks
+        hr.api().body(Map.of("username", "mole-" + UUID.randomUUID().toString().substring(0, 6), "displayName", "x",
+                "initialPassword", "Start1234", "roleId", ownerRole)).post(members).then().statusCode(403);
+        hr.api().body(Map.of("username", "mole2-" + UUID.randomUUID().toString().substring(0, 6), "displayName", "x",
+                "initialPassword", "Start1234", "roleId", builderRole)).post(members).then().statusCode(403);
+        hr.api().body(Map.of("username", "ok-" + UUID.randomUUID().toString().substring(0, 6), "displayName", "x",
+                "initialPassword", "Start1234", "roleId", viewerRole)).post(members).then().statusCode(201);
+        // owners are out of reach
+        hr.api().body(Map.of("roleId", viewerRole)).patch(members + "/" + owner.userId()).then().statusCode(403);
+        hr.api().delete(members + "/" + owner.userId()).then().statusCode(403);
+        // and their own role cannot grow, nor can a new role exceed theirs
+        hr.api().body(Map.of("permissions", List.of("member.view", "member.manage", "role.manage", "app.view",
+                "workspace.manage"))).patch(roles + "/" + hrRole).then().statusCode(403);
+        hr.api().body(Map.of("name", "超级", "permissions", List.of("workspace.manage"))).post(roles).then().statusCode(403);
+        hr.api().body(Map.of("permissions", List.of("app.view", "audit.read"))).patch(roles + "/" + viewerRole)
+                .then().statusCode(403);
+        hr.api().body(Map.of("name", "访客", "permissions", List.of("app.view"))).post(roles).then().statusCode(201);
+        owner.api().get(roles).then().body("find { it.id == '" + hrRole + "' }.permissions",
+                equalTo(List.of("member.view", "member.manage", "role.manage", "app.view")));
+        owner.api().get("/api/v1/workspaces/" + ws).then().statusCode(200);
+    }
+
+    @Test
+    void textsWithControlCharactersAndAbsurdPagesAreRefused() {
+        Session admin = TestUsers.platformAdmin();
+        UUID ws = admin.createWorkspace("ws " + UUID.randomUUID());
+        admin.api().body(Map.of("name", "ok", "description", "a\u0000b")).post("/api/v1/workspaces/" + ws + "/apps")
+                .then().statusCode(400).body("errors[0].field", equalTo("description"));
+        admin.api().get("/api/v1/workspaces/" + ws + "/audit?page=11000000&size=200").then().statusCode(400);
+        admin.api().get("/api/v1/workspaces/" + ws + "/audit?type=%00").then().statusCode(400);
+    }
+
     static String roleId(Session admin, UUID ws, String key) {
         return admin.api().get("/api/v1/workspaces/" + ws + "/roles").then().statusCode(200).extract().jsonPath()
                 .getString("find { it.builtInKey == '" + key + "' }.id");
