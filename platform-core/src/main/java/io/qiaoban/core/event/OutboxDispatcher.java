@@ -113,8 +113,10 @@ public class OutboxDispatcher {
     private void loop() {
         while (thread == Thread.currentThread()) {
             try {
-                if (dispatchOnce() < batchSize) {
-                    Thread.sleep(pollInterval.toMillis());
+                // wait first: at start-up the application needs the CPU and the connections more
+                Thread.sleep(pollInterval.toMillis());
+                while (thread == Thread.currentThread() && dispatchOnce() == batchSize) {
+                    // a full batch: more may be pending right away
                 }
             } catch (InterruptedException e) {
                 return;

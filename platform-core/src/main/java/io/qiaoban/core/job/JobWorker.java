@@ -105,9 +105,11 @@ public class JobWorker {
     private void loop(String lockName) {
         while (running) {
             try {
-                if (runOnce(lockName) < settings.batchSize()) {
-                    wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
+                // wait first: at start-up the application needs the CPU and the connections more
+                wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+                while (running && runOnce(lockName) == settings.batchSize()) {
+                    // a full batch: more may be due right away
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
