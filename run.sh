@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Runs Qiaoban on http://localhost:8080 (QIAOBAN_PORT to change it). Builds it first when the
-# sources are newer than the packaged application. Without QIAOBAN_DB_URL it starts an embedded
-# PostgreSQL whose data lives in ./data (QIAOBAN_DATA_DIR to change it).
+# sources changed since the last build. Without QIAOBAN_DB_URL it starts an embedded PostgreSQL
+# whose data lives in ./data (QIAOBAN_DATA_DIR to change it).
 set -euo pipefail
 cd "$(dirname "$0")"
 jar=web-ui/target/quarkus-app/quarkus-run.jar
-if [ ! -f "$jar" ] || [ -n "$(find pom.xml platform-core web-ui -newer "$jar" \( -path '*/node_modules' -o -path '*/target' -o -path '*/dist' \) -prune -o -type f -print -quit)" ]; then
+# Quarkus gives the jar a fixed timestamp (reproducible builds), so a stamp of our own dates the build
+stamp=web-ui/target/.run-build-stamp
+if [ ! -f "$jar" ] || [ ! -f "$stamp" ] || [ -n "$(find pom.xml platform-core web-ui \
+    \( -path '*/node_modules' -o -path '*/target' -o -path '*/dist' -o -path '*/src/test' \) -prune \
+    -o -type f -newer "$stamp" -print -quit)" ]; then
   echo "Building Qiaoban (the first build downloads dependencies and takes a few minutes)..."
+  touch_at=$(date +%Y%m%d%H%M.%S)
   ./mvnw -B -q -DskipTests -pl web-ui -am package
+  touch -t "$touch_at" "$stamp"
 fi
 exec java ${QIAOBAN_JAVA_OPTS:-} -jar "$jar" "$@"
