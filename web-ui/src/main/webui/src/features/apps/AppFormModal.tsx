@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Alert, App as AntApp, Form, Input, Modal, type ButtonProps } from 'antd';
+import { App as AntApp, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { App } from '../../api';
 import { applyFormError } from '../../components/errors';
-import { tid } from '../../components/testid';
+import { FormModal } from '../../components/FormModal';
 import { useSaveApp } from './useApps';
 
 interface AppForm {
@@ -39,30 +39,26 @@ export function AppFormModal({ workspaceId, open, app, onClose }: { workspaceId:
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={app ? t('apps.editTitle') : t('apps.createTitle')}
       okText={app ? t('common.save') : t('common.create')}
-      cancelText={t('common.cancel')}
-      onOk={() => void submit().catch(() => undefined)}
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      okButtonProps={tid<ButtonProps>('app-submit')}
-      forceRender
-      afterClose={() => {
-        form.resetFields();
-        setError(null);
-      }}
+      submitting={save.isPending}
+      submitTestId="app-submit"
+      error={error}
+      errorTestId="app-error"
+      form={form}
+      onSubmit={submit}
+      onClose={onClose}
+      afterClose={() => setError(null)}
+      keepMounted
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="app-error" />}
-      <Form<AppForm> form={form} layout="vertical" requiredMark={false}>
-        <Form.Item name="name" label={t('apps.name')} rules={[{ required: true, whitespace: true, message: t('apps.nameRequired') }]}>
-          <Input data-testid="app-name" placeholder={t('apps.namePlaceholder')} maxLength={100} onPressEnter={() => void submit().catch(() => undefined)} />
-        </Form.Item>
-        <Form.Item name="description" label={t('apps.description')}>
-          <Input.TextArea data-testid="app-description" placeholder={t('apps.descriptionPlaceholder')} maxLength={500} autoSize={{ minRows: 3, maxRows: 6 }} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label={t('apps.name')} rules={[{ required: true, whitespace: true, message: t('apps.nameRequired') }]}>
+        <Input data-testid="app-name" placeholder={t('apps.namePlaceholder')} maxLength={100} onPressEnter={() => void submit().catch(() => undefined)} />
+      </Form.Item>
+      <Form.Item name="description" label={t('apps.description')}>
+        <Input.TextArea data-testid="app-description" placeholder={t('apps.descriptionPlaceholder')} maxLength={500} autoSize={{ minRows: 3, maxRows: 6 }} showCount />
+      </Form.Item>
+    </FormModal>
   );
 }

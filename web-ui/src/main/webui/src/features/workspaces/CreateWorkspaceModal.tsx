@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Alert, App, Form, Input, Modal, type ButtonProps } from 'antd';
+import { App, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { applyFormError } from '../../components/errors';
-import { tid } from '../../components/testid';
+import { FormModal } from '../../components/FormModal';
 import { rememberWorkspace, useCreateWorkspace } from './useWorkspaces';
 
 export function CreateWorkspaceModal({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -29,27 +29,22 @@ export function CreateWorkspaceModal({ open, onClose }: { open: boolean; onClose
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('workspace.createTitle')}
       okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      onOk={() => void submit().catch(() => undefined)}
-      onCancel={onClose}
-      confirmLoading={create.isPending}
-      okButtonProps={tid<ButtonProps>('workspace-submit')}
-      destroyOnHidden
-      afterClose={() => {
-        form.resetFields();
-        setError(null);
-      }}
+      submitting={create.isPending}
+      submitTestId="workspace-submit"
+      error={error}
+      form={form}
+      onSubmit={submit}
+      onClose={onClose}
+      afterClose={() => setError(null)}
+      submitOnEnter
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" requiredMark={false} onFinish={() => void submit()}>
-        <Form.Item name="name" label={t('workspace.name')} rules={[{ required: true, whitespace: true, message: t('workspace.nameRequired') }]}>
-          <Input data-testid="workspace-name" placeholder={t('workspace.namePlaceholder')} maxLength={100} autoFocus />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label={t('workspace.name')} rules={[{ required: true, whitespace: true, message: t('workspace.nameRequired') }]}>
+        <Input data-testid="workspace-name" placeholder={t('workspace.namePlaceholder')} maxLength={100} autoFocus />
+      </Form.Item>
+    </FormModal>
   );
 }

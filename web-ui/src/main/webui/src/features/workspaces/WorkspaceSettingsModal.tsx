@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Button, Divider, Form, Input, Modal, Popconfirm, Typography, type ButtonProps } from 'antd';
+import { App, Button, Divider, Form, Input, Popconfirm, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Workspace } from '../../api';
 import { applyFormError, errorMessage } from '../../components/errors';
-import { tid } from '../../components/testid';
+import { FormModal } from '../../components/FormModal';
 import { useDeleteWorkspace, useRenameWorkspace } from './useWorkspaces';
 
 /** Rename or delete a workspace (permission workspace.manage). */
@@ -43,39 +43,42 @@ export function WorkspaceSettingsModal({ workspace, open, onClose }: { workspace
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('workspace.settings')}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => void submit().catch(() => undefined)}
-      onCancel={onClose}
-      confirmLoading={rename.isPending}
-      okButtonProps={tid<ButtonProps>('workspace-settings-submit')}
-      destroyOnHidden
+      submitting={rename.isPending}
+      submitTestId="workspace-settings-submit"
+      error={error}
+      form={form}
+      initialValues={{ name: workspace.name }}
+      onSubmit={submit}
+      onClose={onClose}
       afterClose={() => setError(null)}
+      submitOnEnter
+      extra={
+        <>
+          <Divider titlePlacement="start" plain>
+            <Typography.Text type="danger">{t('workspace.deleteTitle')}</Typography.Text>
+          </Divider>
+          <Typography.Paragraph type="secondary">{t('workspace.deleteWarning')}</Typography.Paragraph>
+          <Popconfirm
+            title={t('workspace.deleteConfirm', { name: workspace.name })}
+            okText={t('common.delete')}
+            cancelText={t('common.cancel')}
+            okButtonProps={{ danger: true, loading: remove.isPending }}
+            onConfirm={doDelete}
+          >
+            <Button danger icon={<DeleteOutlined />} data-testid="workspace-delete">
+              {t('workspace.deleteTitle')}
+            </Button>
+          </Popconfirm>
+        </>
+      }
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" requiredMark={false} initialValues={{ name: workspace.name }} onFinish={() => void submit()}>
-        <Form.Item name="name" label={t('workspace.name')} rules={[{ required: true, whitespace: true, message: t('workspace.nameRequired') }]}>
-          <Input data-testid="workspace-rename" maxLength={100} />
-        </Form.Item>
-      </Form>
-      <Divider titlePlacement="start" plain>
-        <Typography.Text type="danger">{t('workspace.deleteTitle')}</Typography.Text>
-      </Divider>
-      <Typography.Paragraph type="secondary">{t('workspace.deleteWarning')}</Typography.Paragraph>
-      <Popconfirm
-        title={t('workspace.deleteConfirm', { name: workspace.name })}
-        okText={t('common.delete')}
-        cancelText={t('common.cancel')}
-        okButtonProps={{ danger: true, loading: remove.isPending }}
-        onConfirm={doDelete}
-      >
-        <Button danger icon={<DeleteOutlined />} data-testid="workspace-delete">
-          {t('workspace.deleteTitle')}
-        </Button>
-      </Popconfirm>
-    </Modal>
+      <Form.Item name="name" label={t('workspace.name')} rules={[{ required: true, whitespace: true, message: t('workspace.nameRequired') }]}>
+        <Input data-testid="workspace-rename" maxLength={100} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
+import io.qiaoban.core.auth.Digests;
 import io.qiaoban.core.problem.FieldError;
 import io.qiaoban.core.problem.ProblemException;
 import io.vertx.core.json.JsonObject;
@@ -52,7 +53,7 @@ public class ActionExecutor {
             throw new IllegalArgumentException("An action runs with an idempotency key");
         }
         // keys are chosen by callers, sometimes by clients: one tenant's key never meets another's
-        String storedKey = sha256(context.workspaceId() + "|" + key + "|" + context.idempotencyKey());
+        String storedKey = Digests.sha256Hex(context.workspaceId() + "|" + key + "|" + context.idempotencyKey());
         if (!claim(storedKey, key)) {
             // a run with this key committed (a concurrent one made us wait on its row until it did)
             return previousResult(storedKey);
@@ -60,15 +61,6 @@ public class ActionExecutor {
         ActionResult result = action.execute(context, config);
         store(storedKey, result);
         return result;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Takes the key in this transaction; false when a committed run already holds it. */

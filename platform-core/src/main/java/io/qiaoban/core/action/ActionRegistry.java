@@ -3,6 +3,7 @@ package io.qiaoban.core.action;
 import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -12,7 +13,7 @@ import java.util.TreeMap;
 public class ActionRegistry {
     private final Map<String, Action> actions = new TreeMap<>();
 
-    ActionRegistry(@All java.util.List<Action> beans) {
+    ActionRegistry(@All List<Action> beans) {
         for (Action action : beans) {
             Action previous = actions.put(action.key(), action);
             if (previous != null) {

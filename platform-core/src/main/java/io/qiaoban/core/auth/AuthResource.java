@@ -1,11 +1,13 @@
 package io.qiaoban.core.auth;
 
+import io.qiaoban.core.problem.ProblemException;
 import io.qiaoban.core.user.AppUser;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @Path("/v1/auth")
@@ -16,7 +18,7 @@ public class AuthResource {
     public record PasswordChange(String currentPassword, String newPassword) {
     }
 
-    public record Me(java.util.UUID id, String username, String displayName, boolean platformAdmin,
+    public record Me(UUID id, String username, String displayName, boolean platformAdmin,
             boolean mustChangePassword) {
         static Me of(Caller c) {
             return new Me(c.id(), c.username(), c.displayName(), c.platformAdmin(), c.mustChangePassword());
@@ -45,7 +47,7 @@ public class AuthResource {
     @PublicApi
     public Response login(LoginRequest request) {
         if (request == null) {
-            throw io.qiaoban.core.problem.ProblemException.invalid("username", "required");
+            throw ProblemException.invalid("username", "required");
         }
         AuthService.LoggedIn in = auth.login(request.username(), request.password());
         return Response.ok(Me.of(in.user())).header(HttpHeaders.SET_COOKIE, sessions.cookie(in.token(), secureCookie)).build();
@@ -71,7 +73,7 @@ public class AuthResource {
     @AllowedBeforePasswordChange
     public Response changePassword(PasswordChange request) {
         if (request == null) {
-            throw io.qiaoban.core.problem.ProblemException.invalid("newPassword", "required");
+            throw ProblemException.invalid("newPassword", "required");
         }
         auth.changePassword(current.get(), current.sessionTokenHash(), request.currentPassword(), request.newPassword());
         return Response.noContent().build();

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -91,7 +92,7 @@ public class OutboxDispatcher {
                             if (subscriber.accepts(type)) {
                                 jobs.enqueue(NewJob.of(EventDeliveryJobHandler.TYPE, JsonNodeFactory.instance.objectNode()
                                                 .put("event", id).put("subscriber", subscriber.key()))
-                                        .inWorkspace(rs.getObject(3, java.util.UUID.class))
+                                        .inWorkspace(rs.getObject(3, UUID.class))
                                         .dedupe("event:" + id + ":" + subscriber.key()));
                             }
                         }

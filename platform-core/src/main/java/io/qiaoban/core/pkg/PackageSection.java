@@ -1,6 +1,7 @@
 package io.qiaoban.core.pkg;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 
 /**
  * One engine's part of an app package ("forms", "flows", "rules", "dashboards", "connectors").
@@ -13,8 +14,8 @@ public interface PackageSection {
     String key();
 
     /** Sections this one refers to, imported first (rules refer to forms, for instance). */
-    default java.util.List<String> dependsOn() {
-        return java.util.List.of();
+    default List<String> dependsOn() {
+        return List.of();
     }
 
     JsonNode export(PackageContext context);

@@ -11,6 +11,7 @@ import io.qiaoban.core.user.PasswordPolicy;
 import io.qiaoban.core.user.Passwords;
 import io.qiaoban.core.validation.Check;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -110,7 +111,7 @@ public class MemberService {
 
     private static void requireAnotherOwner(UUID workspaceId) {
         // two owners demoting each other at once must not both see "another owner is left"
-        Workspace.getEntityManager().find(Workspace.class, workspaceId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Workspace.getEntityManager().find(Workspace.class, workspaceId, LockModeType.PESSIMISTIC_WRITE);
         long owners = Membership.count("workspaceId = ?1 and role.builtinKey = 'owner'", workspaceId);
         if (owners <= 1) {
             throw ProblemException.conflict("last-owner");

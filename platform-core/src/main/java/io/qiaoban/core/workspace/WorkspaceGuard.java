@@ -6,6 +6,7 @@ import io.qiaoban.core.problem.ProblemException;
 import io.qiaoban.core.role.Permission;
 import io.qiaoban.core.role.Role;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.UUID;
 
 /**
@@ -47,7 +48,7 @@ public class WorkspaceGuard {
     }
 
     /** Permissions a caller may put into a role: only those the caller holds. */
-    public void requireMayGrant(Membership caller, java.util.Collection<String> permissions) {
+    public void requireMayGrant(Membership caller, Collection<String> permissions) {
         if (!caller.role.isOwner() && !caller.role.permissions.containsAll(permissions)) {
             throw new ProblemException(403, "grant-exceeds-own");
         }

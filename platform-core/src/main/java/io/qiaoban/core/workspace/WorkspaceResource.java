@@ -1,6 +1,7 @@
 package io.qiaoban.core.workspace;
 
 import io.qiaoban.core.validation.Check;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,14 +35,14 @@ public class WorkspaceResource {
     }
 
     @GET
-    @jakarta.transaction.Transactional
+    @Transactional
     public List<WorkspaceView> list() {
         return workspaces.mine().stream().map(WorkspaceView::of)
-                .sorted(java.util.Comparator.comparing(WorkspaceView::createdAt)).toList();
+                .sorted(Comparator.comparing(WorkspaceView::createdAt)).toList();
     }
 
     @POST
-    @jakarta.transaction.Transactional
+    @Transactional
     public Response create(WorkspaceRequest request) {
         Membership m = workspaces.create(Check.required("name", request).name());
         return Response.status(201).entity(WorkspaceView.of(m)).build();
@@ -48,14 +50,14 @@ public class WorkspaceResource {
 
     @GET
     @Path("/{workspaceId}")
-    @jakarta.transaction.Transactional
+    @Transactional
     public WorkspaceView get(@PathParam("workspaceId") UUID workspaceId) {
         return WorkspaceView.of(workspaces.member(workspaceId));
     }
 
     @PATCH
     @Path("/{workspaceId}")
-    @jakarta.transaction.Transactional
+    @Transactional
     public WorkspaceView rename(@PathParam("workspaceId") UUID workspaceId, WorkspaceRequest request) {
         return WorkspaceView.of(workspaces.rename(workspaceId, Check.required("name", request).name()));
     }

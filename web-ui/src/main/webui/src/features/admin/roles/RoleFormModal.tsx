@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Checkbox, Col, Form, Input, Modal, Row, Typography, type ButtonProps } from 'antd';
+import { App, Checkbox, Col, Form, Input, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PermissionInfo, Role, RoleInput } from '../../../api';
 import { applyFormError } from '../../../components/errors';
-import { tid } from '../../../components/testid';
+import { FormModal } from '../../../components/FormModal';
 import { permissionLabelKey } from '../../workspaces/permissions';
 import { groupPermissions } from './permissionGroups';
 import { useSaveRole } from './useRoles';
@@ -56,54 +56,50 @@ export function RoleFormModal({
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       width={600}
       title={role ? t('roles.editTitle') : t('roles.createTitle')}
       okText={role ? t('common.save') : t('common.create')}
-      cancelText={t('common.cancel')}
-      onOk={() => void submit().catch(() => undefined)}
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      okButtonProps={tid<ButtonProps>('role-submit')}
-      forceRender
-      afterClose={() => {
-        form.resetFields();
-        setError(null);
-      }}
+      submitting={save.isPending}
+      submitTestId="role-submit"
+      error={error}
+      form={form}
+      initialValues={{ permissions: [] }}
+      onSubmit={submit}
+      onClose={onClose}
+      afterClose={() => setError(null)}
+      keepMounted
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form<RoleForm> form={form} layout="vertical" requiredMark={false} initialValues={{ permissions: [] }}>
-        <Form.Item name="name" label={t('roles.name')} rules={[{ required: true, whitespace: true, message: t('roles.nameRequired') }]}>
-          <Input data-testid="role-name" maxLength={60} />
-        </Form.Item>
-        <Form.Item name="description" label={t('roles.description')}>
-          <Input.TextArea data-testid="role-description" maxLength={300} autoSize={{ minRows: 2, maxRows: 4 }} />
-        </Form.Item>
-        <Form.Item name="permissions" label={t('roles.permissions')}>
-          <Checkbox.Group style={{ width: '100%', display: 'block' }}>
-            {groups.map((g) => (
-              <div key={g.group} style={{ marginBottom: 12 }}>
-                <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 4 }}>
-                  {t(`permGroup.${g.group}`, { defaultValue: g.group })}
-                </Typography.Text>
-                <Row gutter={[8, 4]}>
-                  {g.keys.map((key) => (
-                    <Col span={12} key={key}>
-                      <Checkbox value={key} data-testid={`perm-${key}`}>
-                        {t(permissionLabelKey(key), { defaultValue: key })}
-                        <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 6 }}>
-                          {key}
-                        </Typography.Text>
-                      </Checkbox>
-                    </Col>
-                  ))}
-                </Row>
-              </div>
-            ))}
-          </Checkbox.Group>
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label={t('roles.name')} rules={[{ required: true, whitespace: true, message: t('roles.nameRequired') }]}>
+        <Input data-testid="role-name" maxLength={60} />
+      </Form.Item>
+      <Form.Item name="description" label={t('roles.description')}>
+        <Input.TextArea data-testid="role-description" maxLength={300} autoSize={{ minRows: 2, maxRows: 4 }} />
+      </Form.Item>
+      <Form.Item name="permissions" label={t('roles.permissions')}>
+        <Checkbox.Group style={{ width: '100%', display: 'block' }}>
+          {groups.map((g) => (
+            <div key={g.group} style={{ marginBottom: 12 }}>
+              <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 4 }}>
+                {t(`permGroup.${g.group}`, { defaultValue: g.group })}
+              </Typography.Text>
+              <Row gutter={[8, 4]}>
+                {g.keys.map((key) => (
+                  <Col span={12} key={key}>
+                    <Checkbox value={key} data-testid={`perm-${key}`}>
+                      {t(permissionLabelKey(key), { defaultValue: key })}
+                      <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 6 }}>
+                        {key}
+                      </Typography.Text>
+                    </Checkbox>
+                  </Col>
+                ))}
+              </Row>
+            </div>
+          ))}
+        </Checkbox.Group>
+      </Form.Item>
+    </FormModal>
   );
 }
