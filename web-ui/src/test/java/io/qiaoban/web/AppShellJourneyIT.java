@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qiaoban.core.testing.PostgresResource;
-import io.quarkus.elytron.security.common.BcryptUtil;
+import io.qiaoban.core.user.Passwords;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
 import java.io.File;
@@ -70,7 +70,7 @@ class AppShellJourneyIT {
             ps.setObject(1, UUID.randomUUID());
             ps.setString(2, username);
             ps.setString(3, "E2E 管理员");
-            ps.setString(4, BcryptUtil.bcryptHash(password));
+            ps.setString(4, Passwords.hash(password));
             ps.setTimestamp(5, now);
             ps.setTimestamp(6, now);
             ps.executeUpdate();

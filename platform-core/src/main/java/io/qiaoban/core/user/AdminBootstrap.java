@@ -1,10 +1,15 @@
 package io.qiaoban.core.user;
 
+import io.agroal.api.AgroalDataSource;
 import io.qiaoban.core.audit.AuditService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -22,21 +27,31 @@ import org.jboss.logging.Logger;
 public class AdminBootstrap {
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class);
 
+    private final AgroalDataSource db;
     private final AuditService audit;
     private final Clock clock;
     private final String username;
     private final Optional<String> configuredPassword;
 
-    AdminBootstrap(AuditService audit, Clock clock,
+    AdminBootstrap(AgroalDataSource db, AuditService audit, Clock clock,
             @ConfigProperty(name = "qiaoban.admin.username", defaultValue = "admin") String username,
             @ConfigProperty(name = "qiaoban.admin.password") Optional<String> configuredPassword) {
+        this.db = db;
         this.audit = audit;
         this.clock = clock;
         this.username = username;
         this.configuredPassword = configuredPassword.filter(p -> !p.isBlank());
     }
 
-    void onStart(@Observes StartupEvent start) {
+    void onStart(@Observes StartupEvent start) throws SQLException {
+        // a plain query on every start; the ORM and the transaction manager only on the very first
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select exists (select 1 from app_user)")) {
+            rs.next();
+            if (rs.getBoolean(1)) {
+                return;
+            }
+        }
         QuarkusTransaction.requiringNew().run(this::createFirstAdmin);
     }
 
