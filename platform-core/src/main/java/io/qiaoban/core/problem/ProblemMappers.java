@@ -79,6 +79,11 @@ public class ProblemMappers {
     }
 
     static ProblemException fromJson(JsonProcessingException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return problem; // raised while the body was read, e.g. the body limit
+            }
+        }
         if (e instanceof StreamConstraintsException) {
             return new ProblemException(400, "json-too-deep");
         }

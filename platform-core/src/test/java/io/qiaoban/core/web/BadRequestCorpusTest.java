@@ -94,6 +94,7 @@ class BadRequestCorpusTest {
         String apps = "/api/v1/workspaces/" + ids.get("workspaceId") + "/apps";
         Response big = admin.api().body("{\"name\": \"" + "x".repeat(1_200_000) + "\"}").post(apps);
         expect(failures, "oversized body", big, 413);
+        expectChunkedTooLarge(failures, apps);
         Response deep = admin.api().body("[".repeat(100) + "]".repeat(100)).post(apps);
         expect(failures, "nesting 100", deep, 400);
         Response deepObject = admin.api().body("{\"name\":".repeat(70) + "1" + "}".repeat(70)).post(apps);
@@ -105,6 +106,27 @@ class BadRequestCorpusTest {
         expect(failures, "unknown nested route", admin.api().post("/api/v1/workspaces/x/y/z"), 404);
         expect(failures, "wrong method", admin.api().put("/api/v1/workspaces"), 405);
         assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /** A body without Content-Length (chunked) over the limit: the same 413 problem. */
+    private void expectChunkedTooLarge(List<String> failures, String path) {
+        try {
+            byte[] body = ("{\"name\": \"" + "x".repeat(1_200_000) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                    "http://localhost:" + io.restassured.RestAssured.port + path))
+                            .header("Content-Type", "application/json").header("Cookie", "qb_session=" + admin.cookie())
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                    () -> new java.io.ByteArrayInputStream(body)))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            String type = r.headers().firstValue("Content-Type").orElse("");
+            if (r.statusCode() != 413 || !type.startsWith("application/problem+json")) {
+                failures.add("chunked oversized body: expected 413 problem, got " + r.statusCode() + " " + type);
+            }
+        } catch (Exception e) {
+            failures.add("chunked oversized body: " + e);
+        }
     }
 
     private static void expect(List<String> failures, String what, Response r, int status) {
