@@ -11,8 +11,9 @@ if [ ! -f "$jar" ] || [ ! -f "$stamp" ] || [ -n "$(find pom.xml platform-core we
     \( -path '*/node_modules' -o -path '*/target' -o -path '*/dist' -o -path '*/src/test' \) -prune \
     -o -type f -newer "$stamp" -print -quit)" ]; then
   echo "Building Qiaoban (the first build downloads dependencies and takes a few minutes)..."
-  touch_at=$(date +%Y%m%d%H%M.%S)
+  # stamped with the time the build started (to the nanosecond): a file edited during it rebuilds next time
+  mkdir -p web-ui/target && touch "$stamp.new"
   ./mvnw -B -q -DskipTests -pl web-ui -am package
-  touch -t "$touch_at" "$stamp"
+  mv "$stamp.new" "$stamp"
 fi
 exec java ${QIAOBAN_JAVA_OPTS:-} -jar "$jar" "$@"
