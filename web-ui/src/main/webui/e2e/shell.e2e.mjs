@@ -176,7 +176,7 @@ test('admin journey: workspace, app, member, language, screenshot, logout', asyn
     // the audit log shows what just happened
     await byId(page, 'nav-audit').click();
     await page.waitForURL(new RegExp(`/w/${workspace.id}/audit$`));
-    await page.locator('.ant-table-row').first().waitFor();
+    await page.getByTestId('audit-table').getByTestId('audit-type').first().waitFor();
     await guideScreenshot(page, 'audit.png');
 
     // back to the apps, then English
