@@ -1,6 +1,16 @@
 package io.qiaoban.core.problem;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.util.Enumeration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -8,12 +18,15 @@ import java.util.ResourceBundle;
 
 /**
  * Texts a user reads in problem documents, in zh-CN (the default) or English. Bundles live beside
- * this class as {@code messages_zh_CN.properties} and {@code messages_en.properties}.
+ * this class as {@code messages_zh_CN.properties} and {@code messages_en.properties}; each engine adds
+ * its own texts as {@code META-INF/qiaoban/messages_zh_CN.properties} and {@code ..._en.properties}
+ * in its jar, so it never edits platform-core to name its own errors.
  */
 public final class Messages {
     public static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
     public static final Locale EN = Locale.ENGLISH;
     private static final String BUNDLE = "io.qiaoban.core.problem.messages";
+    private static final Map<Locale, Properties> ENGINE_TEXTS = new ConcurrentHashMap<>();
 
     private Messages() {
     }
@@ -46,9 +59,32 @@ public final class Messages {
         try {
             pattern = bundle.getString(key);
         } catch (MissingResourceException e) {
-            return key;
+            pattern = engineTexts(EN.equals(locale) ? EN : ZH).getProperty(key);
+            if (pattern == null) {
+                return key;
+            }
         }
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(localizeArgs(locale, args));
+    }
+
+    private static Properties engineTexts(Locale locale) {
+        return ENGINE_TEXTS.computeIfAbsent(locale, l -> {
+            Properties merged = new Properties();
+            String name = "META-INF/qiaoban/messages_" + (EN.equals(l) ? "en" : "zh_CN") + ".properties";
+            try {
+                ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
+                        ? Thread.currentThread().getContextClassLoader() : Messages.class.getClassLoader();
+                Enumeration<URL> found = loader.getResources(name);
+                while (found.hasMoreElements()) {
+                    try (Reader in = new InputStreamReader(found.nextElement().openStream(), StandardCharsets.UTF_8)) {
+                        merged.load(in);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return merged;
+        });
     }
 
     /** Arguments that are themselves message keys (prefixed {@code @}) are translated too. */
@@ -63,7 +99,7 @@ public final class Messages {
     public static Problem problem(Locale locale, ProblemException e) {
         List<FieldError> errors = e.errors().stream()
                 .map(f -> new FieldError(f.field(), f.code(),
-                        f.message() != null ? f.message() : text(locale, "field." + f.code(), e.args())))
+                        f.message() != null ? f.message() : text(locale, "field." + f.code(), e.args()), f.position()))
                 .toList();
         String detail = e.code().equals("validation") && errors.size() == 1
                 ? errors.get(0).message()

@@ -1,0 +1,121 @@
+package io.qiaoban.rule.expression;
+
+import io.qiaoban.core.expression.ExpressionException;
+import java.util.List;
+import java.util.Map;
+import org.mvel2.compiler.Accessor;
+import org.mvel2.compiler.ExecutableStatement;
+import org.mvel2.integration.VariableResolverFactory;
+
+/**
+ * The sandbox's own evaluation of the tokens MVEL would otherwise resolve reflectively: reading a
+ * variable and walking into records and lists, and calling a library function. Installed on each
+ * checked node at compile time. They never let a ClassCastException escape: MVEL answers one by
+ * dropping the accessor and re-resolving the token with its own reflective optimizer.
+ */
+final class SandboxAccessors {
+    private SandboxAccessors() {
+    }
+
+    static ExpressionException failure(RuntimeException e, int position) {
+        if (e instanceof ExpressionException x) {
+            return x.position() < 0 ? new ExpressionException(x.code(), position, x.args()) : x;
+        }
+        if (e instanceof ArithmeticException) {
+            return new ExpressionException("expression.arithmetic", position, String.valueOf(e.getMessage()));
+        }
+        return new ExpressionException("expression.evaluation", position, e.getClass().getSimpleName());
+    }
+
+    /** A variable, then fields of records ({@code customer.level}) and elements of lists ({@code orders[0]}). */
+    static final class VariableRead implements Accessor {
+        private final String name;
+        private final Object[] segments;
+        private final int position;
+        private final String path;
+
+        VariableRead(String name, List<Object> segments, int position, String path) {
+            this.name = name;
+            this.segments = segments.toArray();
+            this.position = position;
+            this.path = path;
+        }
+
+        @Override
+        public Object getValue(Object ctx, Object elCtx, VariableResolverFactory factory) {
+            try {
+                SandboxVariables variables = SandboxVariables.of(factory);
+                Object value = variables.read(name);
+                for (Object segment : segments) {
+                    if (value == null) {
+                        return null; // a missing related record reads as empty, like an empty cell
+                    }
+                    if (segment instanceof String field && value instanceof Map<?, ?> record) {
+                        value = Values.normalize(record.get(field));
+                    } else if (segment instanceof Integer index && value instanceof List<?> list) {
+                        value = index < list.size() ? Values.normalize(list.get(index)) : null;
+                    } else if (segment instanceof String field && value instanceof List<?>) {
+                        throw new ExpressionException("expression.notARecord", position, path, "@type.list");
+                    } else {
+                        throw new ExpressionException("expression.notARecord", position, path, "@type." + Values.typeName(value));
+                    }
+                    variables.budget().charge(value);
+                }
+                return value;
+            } catch (RuntimeException e) {
+                throw failure(e, position);
+            }
+        }
+
+        @Override
+        public Object setValue(Object ctx, Object elCtx, VariableResolverFactory factory, Object value) {
+            throw new ExpressionException("expression.assignment", position, path);
+        }
+
+        @Override
+        public Class getKnownEgressType() {
+            return Object.class;
+        }
+    }
+
+    /** A call of a library function; the arguments are expressions the sandbox compiled and checked on their own. */
+    static final class FunctionCall implements Accessor {
+        private final ExpressionFunction function;
+        private final String calledAs;
+        private final ExecutableStatement[] arguments;
+        private final int position;
+
+        FunctionCall(ExpressionFunction function, String calledAs, List<ExecutableStatement> arguments, int position) {
+            this.function = function;
+            this.calledAs = calledAs;
+            this.arguments = arguments.toArray(new ExecutableStatement[0]);
+            this.position = position;
+        }
+
+        @Override
+        public Object getValue(Object ctx, Object elCtx, VariableResolverFactory factory) {
+            try {
+                SandboxVariables variables = SandboxVariables.of(factory);
+                Object[] values = new Object[arguments.length];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = Values.normalize(arguments[i].getValue(ctx, elCtx, variables));
+                }
+                variables.budget().checkTime();
+                Object result = function.body().apply(values, new ExpressionFunction.Call(calledAs, position, variables));
+                return Values.normalize(result);
+            } catch (RuntimeException e) {
+                throw failure(e, position);
+            }
+        }
+
+        @Override
+        public Object setValue(Object ctx, Object elCtx, VariableResolverFactory factory, Object value) {
+            throw new ExpressionException("expression.assignment", position, calledAs);
+        }
+
+        @Override
+        public Class getKnownEgressType() {
+            return Object.class;
+        }
+    }
+}
