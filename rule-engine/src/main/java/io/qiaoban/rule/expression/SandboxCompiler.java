@@ -261,11 +261,24 @@ final class SandboxCompiler {
             String target = n.getAssignmentVar();
             int pos = offset + Math.max(0, n.getStart());
             if (target == null || !type.outputs().contains(target.strip())) {
-                throw new ExpressionException("expression.refused.assignment", Math.max(offset, pos - 1),
+                throw new ExpressionException("expression.refused.assignment", offset + targetStart(n),
                         target == null ? "" : target.strip());
             }
             // the value is compiled again by the sandbox and replaces MVEL's own compilation of it
             n.setValueStatement(statement(new String(n.getExpression()), pos, depth + 1, false));
+        }
+
+        /** Where the assigned name starts: the node itself only knows where its value starts. */
+        private int targetStart(AssignmentNode n) {
+            char[] text = n.getExpr();
+            int i = Math.min(n.getStart(), text == null ? 0 : text.length) - 1;
+            while (i >= 0 && (Character.isWhitespace(text[i]) || "=+-*/%".indexOf(text[i]) >= 0)) {
+                i--;
+            }
+            while (i >= 0 && !Character.isWhitespace(text[i]) && text[i] != ';' && text[i] != '(') {
+                i--;
+            }
+            return i + 1;
         }
 
         private Class<?> declaredType(String name) {
