@@ -4,7 +4,11 @@ import java.util.UUID;
 
 /**
  * Where an action runs: the workspace, the idempotency key of this execution (derived by the caller
- * from what triggered it, e.g. rule + event), and who or what triggered it, for the audit trail.
+ * from what triggered it, e.g. rule + event), who or what triggered it, for the audit trail, and how
+ * many automated steps (rules publishing events that trigger rules) led to it.
  */
-public record ActionContext(UUID workspaceId, String idempotencyKey, String triggeredBy) {
+public record ActionContext(UUID workspaceId, String idempotencyKey, String triggeredBy, int chainDepth) {
+    public ActionContext(UUID workspaceId, String idempotencyKey, String triggeredBy) {
+        this(workspaceId, idempotencyKey, triggeredBy, 0);
+    }
 }

@@ -79,7 +79,7 @@ public class ExpressionSandbox implements ExpressionService {
             }
         }
         String reason = e instanceof CompileException c ? firstLine(c.getMessage()) : e.getClass().getSimpleName();
-        return new ExpressionException("expression.wrongType", -1, reason);
+        return new ExpressionException("expression.evaluation", -1, reason);
     }
 
     private static String firstLine(String message) {

@@ -1,0 +1,26 @@
+package io.qiaoban.rule.expression;
+
+import io.qiaoban.core.expression.ExpressionException;
+import io.qiaoban.core.problem.FieldError;
+import io.qiaoban.core.problem.ProblemException;
+import java.util.List;
+
+/** Expression errors as the API answers them: a 400 problem naming the field, the error and its position. */
+public final class ExpressionProblems {
+    private ExpressionProblems() {
+    }
+
+    /**
+     * @param field the JSON path of the expression in the request, e.g. "condition" or
+     *              "actions[0].config.payload.level"
+     */
+    public static ProblemException of(String field, ExpressionException e) {
+        Object[] args = e.args();
+        Object[] withPosition = new Object[args.length + 1];
+        // people count characters from 1
+        withPosition[0] = e.position() < 0 ? "-" : e.position() + 1;
+        System.arraycopy(args, 0, withPosition, 1, args.length);
+        return new ProblemException(400, "validation",
+                List.of(new FieldError(field, e.code(), null, e.position() < 0 ? null : e.position())), withPosition);
+    }
+}
