@@ -107,7 +107,12 @@ public class RuleEvaluator {
             if (rule.condition().isBlank()) {
                 value = true;
             } else {
-                Object result = expressions.evaluate(compile(field, rule.condition(), type), context);
+                Object result;
+                try {
+                    result = expressions.evaluate(compile(field, rule.condition(), type), context);
+                } catch (ExpressionException e) {
+                    throw new FieldExpressionException(field, e);
+                }
                 if (!(result instanceof Boolean b)) {
                     throw new FieldExpressionException(field, new ExpressionException("rule.conditionNotBoolean", -1,
                             io.qiaoban.rule.expression.Values.typeName(result)));
