@@ -1,6 +1,7 @@
 package io.qiaoban.rule.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.qiaoban.core.problem.Messages;
 import io.qiaoban.core.problem.ProblemException;
 import io.qiaoban.rule.rule.RuleDefinition;
 import io.qiaoban.rule.rule.RuleRepository;
@@ -107,9 +108,10 @@ public class RuleResource {
     @POST
     @Path("/{ruleId}/dry-run")
     public RuleService.DryRun dryRun(@PathParam("workspaceId") UUID workspaceId, @PathParam("appId") UUID appId,
-            @PathParam("ruleId") UUID ruleId, PayloadRequest request) throws Exception {
+            @PathParam("ruleId") UUID ruleId, @HeaderParam("Accept-Language") String language, PayloadRequest request)
+            throws Exception {
         return rules.dryRun(workspaceId, appId, ruleId, request == null ? Map.of() : request.payload(),
-                request == null ? null : request.eventType());
+                request == null ? null : request.eventType(), Messages.fromAcceptLanguage(language));
     }
 
     @POST

@@ -154,8 +154,8 @@ public class RuleService {
 
     /** Runs the draft against a payload without any side effect. */
     @Transactional
-    public DryRun dryRun(UUID workspaceId, UUID appId, UUID ruleId, Map<String, Object> payload, String eventType)
-            throws Exception {
+    public DryRun dryRun(UUID workspaceId, UUID appId, UUID ruleId, Map<String, Object> payload, String eventType,
+            java.util.Locale locale) throws Exception {
         guard.require(workspaceId, Permission.APP_VIEW);
         StoredRule rule = find(workspaceId, appId, ruleId, false);
         RuleDefinition draft = withSample(rule.draft(), payload);
@@ -163,7 +163,7 @@ public class RuleService {
                 new EventFacts(null, eventType == null ? draft.trigger().listensTo() : eventType, clock.instant()),
                 clock.instant());
         if (e.error() != null) {
-            io.qiaoban.core.problem.Problem problem = io.qiaoban.core.problem.Messages.problem(currentLocale(),
+            io.qiaoban.core.problem.Problem problem = io.qiaoban.core.problem.Messages.problem(locale,
                     io.qiaoban.rule.expression.ExpressionProblems.of(e.errorField(), e.error()));
             FieldError fe = problem.errors().get(0);
             return new DryRun(e.conditionValue(), false, List.of(),
@@ -176,7 +176,7 @@ public class RuleService {
                 try {
                     executor.validate(registry.find(action.action()).orElseThrow(), action.config());
                 } catch (ProblemException p) {
-                    error = io.qiaoban.core.problem.Messages.problem(currentLocale(), p).detail();
+                    error = io.qiaoban.core.problem.Messages.problem(locale, p).detail();
                 }
                 actions.add(new DryRunAction(action.action(), action.config(), error == null, error));
             }
@@ -224,10 +224,6 @@ public class RuleService {
         List<TestCase> cases = new ArrayList<>(d.testCases());
         cases.add(new TestCase("console", payload == null ? Map.of() : payload, "match"));
         return new RuleDefinition(d.name(), d.trigger(), d.condition(), d.actions(), d.priority(), cases);
-    }
-
-    private java.util.Locale currentLocale() {
-        return io.qiaoban.core.problem.Messages.ZH;
     }
 
     private StoredRule find(UUID workspaceId, UUID appId, UUID ruleId, boolean lock) throws Exception {
