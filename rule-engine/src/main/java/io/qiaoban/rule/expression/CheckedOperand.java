@@ -42,35 +42,40 @@ final class CheckedOperand extends ASTNode {
     }
 
     private Object check(Object value) {
+        return check(value, operator, position);
+    }
+
+    /** Checks one operand's value; literal operands are checked once, at compile time. */
+    static Object check(Object value, int operator, int position) {
         boolean number = value instanceof BigDecimal || value instanceof Integer || value instanceof Long;
         switch (operator) {
             case Operator.SUB, Operator.MULT, Operator.DIV, Operator.MOD -> {
                 if (value == null) {
-                    throw new ExpressionException("expression.nullOperand", position, symbol());
+                    throw new ExpressionException("expression.nullOperand", position, symbol(operator));
                 }
                 if (!number) {
-                    throw new ExpressionException("expression.wrongType", position, symbol(), "@type." + Values.typeName(value));
+                    throw new ExpressionException("expression.wrongType", position, symbol(operator), "@type." + Values.typeName(value));
                 }
             }
             case Operator.ADD -> {
                 if (value == null) {
-                    throw new ExpressionException("expression.nullOperand", position, symbol());
+                    throw new ExpressionException("expression.nullOperand", position, symbol(operator));
                 }
                 if (!number && !(value instanceof String)) {
-                    throw new ExpressionException("expression.wrongType", position, symbol(), "@type." + Values.typeName(value));
+                    throw new ExpressionException("expression.wrongType", position, symbol(operator), "@type." + Values.typeName(value));
                 }
             }
             default -> {
                 if (value != null && !number && !(value instanceof String) && !(value instanceof LocalDate)
                         && !(value instanceof Instant)) {
-                    throw new ExpressionException("expression.wrongType", position, symbol(), "@type." + Values.typeName(value));
+                    throw new ExpressionException("expression.wrongType", position, symbol(operator), "@type." + Values.typeName(value));
                 }
             }
         }
         return value;
     }
 
-    private String symbol() {
+    private static String symbol(int operator) {
         return switch (operator) {
             case Operator.ADD -> "+";
             case Operator.SUB -> "-";

@@ -29,7 +29,39 @@ public class ExpressionSandbox implements ExpressionService {
         this.functions = functions;
         this.limits = limits;
         this.compiler = new SandboxCompiler(functions, limits);
-        this.cache = Caffeine.newBuilder().maximumSize(cacheSize).recordStats().build();
+        // eviction on the caller's thread: the cache never holds more than its size, even for a moment
+        this.cache = cacheSize <= 0 ? null
+                : Caffeine.newBuilder().maximumSize(cacheSize).executor(Runnable::run).recordStats().build();
+        warmUp();
+    }
+
+    /**
+     * Loads and links what evaluations use (java.time, BigDecimal arithmetic, every library function)
+     * once, without a time budget: otherwise the first evaluations after start-up pay for class
+     * loading and could run past their budget.
+     */
+    private void warmUp() {
+        try {
+            SandboxCompiler warm = new SandboxCompiler(functions, new SandboxLimits(java.time.Duration.ofSeconds(30),
+                    100_000, limits.maxNesting(), limits.maxReadSize()));
+            java.util.Map<String, Object> sample = new java.util.HashMap<>();
+            sample.put("xs", java.util.List.of(java.util.Map.of("amount", java.math.BigDecimal.ONE, "paidAt", "2026-01-01")));
+            sample.put("d0", java.time.LocalDate.of(2026, 1, 1));
+            sample.put("s", " Ab ");
+            ExpressionContextType type = sampleType(sample, java.util.Set.of());
+            String all = "daysSince(d0) + daysBetween(d0, today()) + monthOf(addDays(d0, 1)) + yearOf(d0) + sum(xs, 'amount')"
+                    + " + count(xs) + ifNull(avg(xs, 'amount'), 0) + max(xs, 'amount') + min(xs, 'amount') + round(1.25, 1)"
+                    + " + floor(1.5) + ceil(1.5) + abs(0 - 1) + len(s) > 0 && contains(s, 'A') && startsWith(trim(s), 'A')"
+                    + " && upper(s) != lower(s) && concat(s, 'x') != substr(s, 1, 2) && !isEmpty(s) && max(xs, 'paidAt') != null"
+                    + " ? 1.5 * 2 / 3 % 2 - 1 : 0";
+            SandboxedExpression compiled = warm.compile(all, type);
+            SandboxVariables variables = new SandboxVariables(new ExpressionContext(sample, java.time.Instant.now()),
+                    java.util.Set.of(), new SandboxLimits(java.time.Duration.ofSeconds(30), 100_000, limits.maxNesting(),
+                    limits.maxReadSize()));
+            compiled.statement().getValue(null, null, variables);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("The expression sandbox failed its own warm-up", e);
+        }
     }
 
     public static ExpressionSandbox withDefaults() {
@@ -38,6 +70,9 @@ public class ExpressionSandbox implements ExpressionService {
 
     @Override
     public CompiledExpression compile(String source, ExpressionContextType contextType) {
+        if (cache == null) {
+            return compiler.compile(source, contextType);
+        }
         Key key = new Key(source, contextType);
         SandboxedExpression cached = cache.getIfPresent(key);
         if (cached != null) {
@@ -101,7 +136,7 @@ public class ExpressionSandbox implements ExpressionService {
     }
 
     public CacheStats cacheStats() {
-        return cache.stats();
+        return cache == null ? CacheStats.empty() : cache.stats();
     }
 
     /** Context types of sample values, as the formula editor sends them: names known, types open. */

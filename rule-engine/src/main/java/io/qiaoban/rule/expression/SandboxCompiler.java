@@ -153,9 +153,18 @@ final class SandboxCompiler {
                 }
                 children((BooleanNode) n, offset, pos, depth);
                 if (CheckedOperand.checks(op)) {
+                    // a literal operand was checked above and cannot change: only computed operands are wrapped
                     BooleanNode b = (BooleanNode) n;
-                    b.setLeft(new CheckedOperand(b.getLeft(), op, pos));
-                    b.setRight(new CheckedOperand(b.getRight(), op, pos));
+                    if (b.getLeft().isLiteral()) {
+                        CheckedOperand.check(b.getLeft().getLiteralValue(), op, pos);
+                    } else {
+                        b.setLeft(new CheckedOperand(b.getLeft(), op, pos));
+                    }
+                    if (b.getRight().isLiteral()) {
+                        CheckedOperand.check(b.getRight().getLiteralValue(), op, pos);
+                    } else {
+                        b.setRight(new CheckedOperand(b.getRight(), op, pos));
+                    }
                 }
             } else if (kind == And.class || kind == Or.class) {
                 children((BooleanNode) n, offset, pos, depth);

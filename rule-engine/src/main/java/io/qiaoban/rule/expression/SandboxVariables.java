@@ -20,7 +20,7 @@ import org.mvel2.integration.impl.StackResetResolverFactory;
 final class SandboxVariables implements VariableResolverFactory {
     private final Map<String, Object> values;
     private final Set<String> outputNames;
-    private final Map<String, Object> outputs = new LinkedHashMap<>();
+    private Map<String, Object> outputs; // most expressions assign nothing: made on the first assignment
     private final Instant now;
     private final ZoneId zone;
     private final EvaluationBudget budget;
@@ -49,7 +49,7 @@ final class SandboxVariables implements VariableResolverFactory {
     }
 
     Object read(String name) {
-        Object value = outputs.containsKey(name) ? outputs.get(name)
+        Object value = outputs != null && outputs.containsKey(name) ? outputs.get(name)
                 : "now".equals(name) && !values.containsKey(name) ? now : Values.normalize(values.get(name));
         budget.charge(value);
         return value;
@@ -68,7 +68,7 @@ final class SandboxVariables implements VariableResolverFactory {
     }
 
     Map<String, Object> outputs() {
-        return Collections.unmodifiableMap(outputs);
+        return outputs == null ? Map.of() : Collections.unmodifiableMap(outputs);
     }
 
     @Override
@@ -78,6 +78,9 @@ final class SandboxVariables implements VariableResolverFactory {
         }
         Object normalized = Values.normalize(value);
         budget.charge(normalized);
+        if (outputs == null) {
+            outputs = new LinkedHashMap<>();
+        }
         outputs.put(name, normalized);
         return new Output(name, normalized);
     }
@@ -132,7 +135,7 @@ final class SandboxVariables implements VariableResolverFactory {
 
     @Override
     public boolean isResolveable(String name) {
-        return outputs.containsKey(name) || values.containsKey(name) || "now".equals(name);
+        return outputs != null && outputs.containsKey(name) || values.containsKey(name) || "now".equals(name);
     }
 
     @Override
