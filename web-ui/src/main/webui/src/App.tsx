@@ -24,6 +24,9 @@ const MembersPage = lazy(() => import('./features/admin/members/MembersPage'));
 const RolesPage = lazy(() => import('./features/admin/roles/RolesPage'));
 const AuditPage = lazy(() => import('./features/admin/audit/AuditPage'));
 const JobsPage = lazy(() => import('./features/admin/jobs/JobsPage'));
+const RulesPage = lazy(() => import('./features/rules/RulesPage'));
+const RuleEditorPage = lazy(() => import('./features/rules/RuleEditorPage'));
+const RuleRunsPage = lazy(() => import('./features/rules/RuleRunsPage'));
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -73,6 +76,10 @@ export function AppRoutes() {
             <Route path="w/:workspaceId" element={<WorkspaceGate />}>
               <Route index element={<WorkspaceIndex />} />
               <Route path="apps" element={<AppsPage />} />
+              <Route path="apps/:appId/rules" element={<RulesPage />} />
+              <Route path="apps/:appId/rules/new" element={<RuleEditorPage />} />
+              <Route path="apps/:appId/rules/:ruleId" element={<RuleEditorPage />} />
+              <Route path="apps/:appId/rule-runs" element={<RuleRunsPage />} />
               <Route path="members" element={<MembersPage />} />
               <Route path="roles" element={<RolesPage />} />
               <Route path="audit" element={<AuditPage scope="workspace" />} />

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildUrl, request, setApiHooks, setApiLanguage, setApiTranslator } from './client';
+import { buildUrl, request, requestFull, setApiHooks, setApiLanguage, setApiTranslator } from './client';
 import { ApiError } from './problem';
 
 function respond(status: number, body?: unknown, contentType = 'application/problem+json'): Response {
@@ -37,6 +37,16 @@ describe('request', () => {
     expect(headers['Content-Type']).toBe('application/json');
     expect(init?.body).toBe('{"name":"CRM"}');
     expect(init?.credentials).toBe('same-origin');
+  });
+
+  it('sends extra headers and hands back the response headers', async () => {
+    fetchMock.mockResolvedValue(new Response('{"id":"r1"}', { status: 200, headers: { 'content-type': 'application/json', ETag: 'W/"4"' } }));
+    const res = await requestFull<{ id: string }>('PUT', '/rules/r1', { name: 'x' }, { headers: { 'If-Match': 'W/"3"' } });
+    expect(res.data).toEqual({ id: 'r1' });
+    expect(res.headers.get('ETag')).toBe('W/"4"');
+    const headers = fetchMock.mock.calls[0][1]?.headers as Record<string, string>;
+    expect(headers['If-Match']).toBe('W/"3"');
+    expect(headers['Accept-Language']).toBe('zh-CN');
   });
 
   it('returns undefined for 204', async () => {

@@ -44,7 +44,16 @@ export interface RequestOptions {
   /** Do not treat a 401 as "session expired" (login, who-am-I). */
   allowUnauthorized?: boolean;
   query?: Record<string, string | number | undefined | null>;
+  /** Extra request headers (e.g. `If-Match`). */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
+}
+
+/** A successful answer with the response headers the caller may need (e.g. `ETag`). */
+export interface ApiResponse<T> {
+  data: T;
+  status: number;
+  headers: Headers;
 }
 
 export function buildUrl(path: string, query?: RequestOptions['query']): string {
@@ -57,7 +66,13 @@ export function buildUrl(path: string, query?: RequestOptions['query']): string 
 }
 
 export async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  return (await requestFull<T>(method, path, body, options)).data;
+}
+
+/** Like {@link request}, but also hands back the status and the response headers. */
+export async function requestFull<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = {
+    ...options.headers,
     Accept: 'application/json, application/problem+json',
     'Accept-Language': language,
   };
@@ -78,9 +93,9 @@ export async function request<T>(method: string, path: string, body?: unknown, o
   }
 
   if (res.ok) {
-    if (res.status === 204) return undefined as T;
+    if (res.status === 204) return { data: undefined as T, status: res.status, headers: res.headers };
     const text = await res.text();
-    return (text ? JSON.parse(text) : undefined) as T;
+    return { data: (text ? JSON.parse(text) : undefined) as T, status: res.status, headers: res.headers };
   }
 
   const error = problemFromResponse(res.status, res.headers.get('content-type'), await res.text(), fallbackMessage(res.status));
@@ -93,5 +108,6 @@ export const http = {
   get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body, options),
   patch: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PATCH', path, body, options),
+  put: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PUT', path, body, options),
   del: (path: string, options?: RequestOptions) => request<void>('DELETE', path, undefined, options),
 };

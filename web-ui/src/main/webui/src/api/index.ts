@@ -1,5 +1,29 @@
-import { http } from './client';
-import type { App, AuditEntry, Job, JobState, JobStats, Me, Member, Page, PermissionInfo, Role, Workspace } from './types';
+import { http, requestFull } from './client';
+import type {
+  ActionInfo,
+  App,
+  AuditEntry,
+  CursorPage,
+  DryRun,
+  EvaluateRequest,
+  EvaluateResult,
+  ExpressionFunctionInfo,
+  Job,
+  JobState,
+  JobStats,
+  Me,
+  Member,
+  Page,
+  PermissionInfo,
+  Role,
+  Rule,
+  RuleDraft,
+  RuleRun,
+  RuleSummary,
+  RuleVersion,
+  VersionedRule,
+  Workspace,
+} from './types';
 
 import { ApiError } from './problem';
 
@@ -94,6 +118,53 @@ export const jobsApi = {
   discard: (id: Job['id']) => http.del(`/admin/jobs/${encodeURIComponent(String(id))}`),
 };
 
+export const expressionsApi = {
+  functions: () => http.get<ExpressionFunctionInfo[]>('/expressions/functions'),
+  evaluate: (input: EvaluateRequest, signal?: AbortSignal) => http.post<EvaluateResult>('/expressions/evaluate', input, { signal }),
+};
+
+export const actionsApi = {
+  list: () => http.get<ActionInfo[]>('/actions'),
+};
+
+export interface RuleRunsQuery {
+  ruleId?: string;
+  outcome?: string;
+  limit?: number;
+  before?: string;
+}
+
+const rulesPath = (workspaceId: string, appId: string) => `${ws(workspaceId)}/apps/${encodeURIComponent(appId)}/rules`;
+const rulePath = (workspaceId: string, appId: string, ruleId: string) => `${rulesPath(workspaceId, appId)}/${encodeURIComponent(ruleId)}`;
+
+async function versioned(promise: Promise<{ data: Rule; headers: Headers }>): Promise<VersionedRule> {
+  const res = await promise;
+  return { rule: res.data, etag: res.headers.get('ETag') };
+}
+
+export const rulesApi = {
+  list: (workspaceId: string, appId: string) => http.get<RuleSummary[]>(rulesPath(workspaceId, appId)),
+  get: (workspaceId: string, appId: string, ruleId: string) =>
+    versioned(requestFull<Rule>('GET', rulePath(workspaceId, appId, ruleId))),
+  create: (workspaceId: string, appId: string, draft: RuleDraft) =>
+    versioned(requestFull<Rule>('POST', rulesPath(workspaceId, appId), draft)),
+  /** A stale `etag` gets a 412. */
+  update: (workspaceId: string, appId: string, ruleId: string, draft: RuleDraft, etag: string | null) =>
+    versioned(requestFull<Rule>('PUT', rulePath(workspaceId, appId, ruleId), draft, { headers: etag ? { 'If-Match': etag } : {} })),
+  publish: (workspaceId: string, appId: string, ruleId: string) =>
+    versioned(requestFull<Rule>('POST', `${rulePath(workspaceId, appId, ruleId)}/publish`)),
+  setEnabled: (workspaceId: string, appId: string, ruleId: string, enabled: boolean) =>
+    versioned(requestFull<Rule>('POST', `${rulePath(workspaceId, appId, ruleId)}/enabled`, { enabled })),
+  remove: (workspaceId: string, appId: string, ruleId: string) => http.del(rulePath(workspaceId, appId, ruleId)),
+  dryRun: (workspaceId: string, appId: string, ruleId: string, payload: Record<string, unknown>, eventType?: string) =>
+    http.post<DryRun>(`${rulePath(workspaceId, appId, ruleId)}/dry-run`, eventType ? { payload, eventType } : { payload }),
+  run: (workspaceId: string, appId: string, ruleId: string, payload: Record<string, unknown>) =>
+    http.post<RuleRun>(`${rulePath(workspaceId, appId, ruleId)}/run`, { payload }),
+  versions: (workspaceId: string, appId: string, ruleId: string) => http.get<RuleVersion[]>(`${rulePath(workspaceId, appId, ruleId)}/versions`),
+  runs: (workspaceId: string, appId: string, q: RuleRunsQuery) =>
+    http.get<CursorPage<RuleRun>>(`${ws(workspaceId)}/apps/${encodeURIComponent(appId)}/rule-runs`, { query: { ...q } }),
+};
+
 export const queryKeys = {
   me: ['me'] as const,
   workspaces: ['workspaces'] as const,
@@ -104,4 +175,10 @@ export const queryKeys = {
   audit: (scope: string, q: AuditQuery) => ['audit', scope, q] as const,
   jobStats: ['jobs', 'stats'] as const,
   jobs: (q: { state?: string; page: number; size: number }) => ['jobs', 'list', q] as const,
+  expressionFunctions: ['expressions', 'functions'] as const,
+  actions: ['actions'] as const,
+  rules: (workspaceId: string, appId: string) => ['rules', workspaceId, appId] as const,
+  rule: (workspaceId: string, appId: string, ruleId: string) => ['rules', workspaceId, appId, 'rule', ruleId] as const,
+  ruleVersions: (workspaceId: string, appId: string, ruleId: string) => ['rules', workspaceId, appId, 'versions', ruleId] as const,
+  ruleRuns: (workspaceId: string, appId: string, q: { ruleId?: string; outcome?: string }) => ['ruleRuns', workspaceId, appId, q] as const,
 };

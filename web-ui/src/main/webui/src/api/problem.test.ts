@@ -38,6 +38,21 @@ describe('problemFromResponse', () => {
     ]);
   });
 
+  it('keeps the position of an expression error', () => {
+    const body = JSON.stringify({
+      status: 400,
+      detail: '表达式有误',
+      errors: [
+        { field: 'expression', code: 'expression.syntax', message: '表达式不完整', position: 12 },
+        { field: 'condition', code: 'x', message: 'y', position: 'nope' },
+      ],
+    });
+    expect(problemFromResponse(400, PROBLEM_JSON, body, 'fallback').fieldErrors).toEqual([
+      { field: 'expression', code: 'expression.syntax', message: '表达式不完整', position: 12 },
+      { field: 'condition', code: 'x', message: 'y' },
+    ]);
+  });
+
   it('falls back to the title when there is no detail', () => {
     const err = problemFromResponse(403, PROBLEM_JSON, JSON.stringify({ title: 'Forbidden', status: 403 }), 'fallback');
     expect(err.message).toBe('Forbidden');

@@ -7,6 +7,8 @@ export interface FieldProblem {
   field: string;
   code: string;
   message: string;
+  /** For expression errors: the 0-based character offset inside the expression text. */
+  position?: number;
 }
 
 export interface Problem {
@@ -69,7 +71,8 @@ function parseFieldErrors(v: unknown): FieldProblem[] | undefined {
     const field = asString(item.field) ?? '';
     const code = asString(item.code) ?? '';
     const message = asString(item.message) ?? code;
-    out.push({ field, code, message });
+    const position = typeof item.position === 'number' && Number.isFinite(item.position) ? item.position : undefined;
+    out.push(position === undefined ? { field, code, message } : { field, code, message, position });
   }
   return out;
 }

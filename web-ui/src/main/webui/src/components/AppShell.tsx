@@ -7,7 +7,9 @@ import {
   FileSearchOutlined,
   KeyOutlined,
   LogoutOutlined,
+  NodeIndexOutlined,
   SafetyCertificateOutlined,
+  UnorderedListOutlined,
   TeamOutlined,
   ThunderboltOutlined,
   UserOutlined,
@@ -15,6 +17,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import type { Workspace } from '../api';
+import { useApps } from '../features/apps/useApps';
 import { useLogout, useMe } from '../features/auth/session';
 import { CreateWorkspaceModal } from '../features/workspaces/CreateWorkspaceModal';
 import { canOpen, type Section } from '../features/workspaces/permissions';
@@ -37,7 +40,15 @@ const SECTION_ICONS: Record<Section, React.ReactNode> = {
   audit: <FileSearchOutlined />,
 };
 
+/** The app of an app page (`/w/:ws/apps/:appId/...`), if any. */
+function appIdOf(pathname: string): string | undefined {
+  const m = pathname.match(/^\/w\/[^/]+\/apps\/([^/]+)\//);
+  return m ? decodeURIComponent(m[1]) : undefined;
+}
+
 function selectedKey(pathname: string): string {
+  const app = pathname.match(/^\/w\/[^/]+\/apps\/[^/]+\/(rules|rule-runs)(\/|$)/);
+  if (app) return `app-${app[1]}`;
   const ws = pathname.match(/^\/w\/[^/]+\/([^/]+)/);
   if (ws) return ws[1];
   const admin = pathname.match(/^\/admin\/([^/]+)/);
@@ -60,6 +71,9 @@ export function AppShell() {
   const list = workspaces.data ?? [];
   const current = urlId ? list.find((w) => w.id === urlId) : pickDefaultWorkspace(list);
   const admin = !!me?.platformAdmin;
+  const appId = appIdOf(location.pathname);
+  const apps = useApps(current?.id ?? '', !!current && !!appId && canOpen(current, 'apps'));
+  const currentApp = appId ? apps.data?.find((a) => a.id === appId) : undefined;
 
   const sectionItem = (section: Section, label: string): NonNullable<MenuProps['items']>[number] | null =>
     current && canOpen(current, section)
@@ -84,6 +98,35 @@ export function AppShell() {
   const items: MenuProps['items'] = [];
   if (workspaceItems.length) {
     items.push({ type: 'group', key: 'ws', label: collapsed ? null : current?.name, children: workspaceItems });
+  }
+  // inside an app: its rule pages
+  if (current && appId && canOpen(current, 'apps')) {
+    const base = `/w/${current.id}/apps/${encodeURIComponent(appId)}`;
+    items.push({
+      type: 'group',
+      key: 'app',
+      label: collapsed ? null : (currentApp?.name ?? t('nav.app')),
+      children: [
+        {
+          key: 'app-rules',
+          icon: <NodeIndexOutlined />,
+          label: (
+            <Link to={`${base}/rules`} data-testid="nav-rules">
+              {t('nav.rules')}
+            </Link>
+          ),
+        },
+        {
+          key: 'app-rule-runs',
+          icon: <UnorderedListOutlined />,
+          label: (
+            <Link to={`${base}/rule-runs`} data-testid="nav-rule-runs">
+              {t('nav.ruleRuns')}
+            </Link>
+          ),
+        },
+      ],
+    });
   }
   if (admin) {
     items.push({

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { App as AntApp, Button, Card, Col, Empty, Input, Popconfirm, Row, Skeleton, Tooltip, Typography } from 'antd';
-import { AppstoreTwoTone, DeleteOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { AppstoreTwoTone, DeleteOutlined, EditOutlined, NodeIndexOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { App } from '../../api';
 import { errorMessage } from '../../components/errors';
 import { Forbidden, QueryError } from '../../components/feedback';
@@ -111,8 +112,13 @@ export default function AppsPage() {
                 data-testid="app-item"
                 data-app-id={app.id}
                 hoverable
-                actions={
-                  manage
+                actions={[
+                  <Tooltip title={t('apps.rulesHint')} key="rules">
+                    <Link to={`/w/${workspace.id}/apps/${encodeURIComponent(app.id)}/rules`} data-testid="app-rules" aria-label={t('apps.rules')}>
+                      <NodeIndexOutlined /> {t('apps.rules')}
+                    </Link>
+                  </Tooltip>,
+                  ...(manage
                     ? [
                         <Tooltip title={t('common.edit')} key="edit">
                           <Button type="text" size="small" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => openEdit(app)} data-testid="app-edit" />
@@ -128,8 +134,8 @@ export default function AppsPage() {
                           <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} data-testid="app-delete" />
                         </Popconfirm>,
                       ]
-                    : undefined
-                }
+                    : []),
+                ]}
               >
                 <Card.Meta
                   avatar={<AppstoreTwoTone style={{ fontSize: 32 }} />}

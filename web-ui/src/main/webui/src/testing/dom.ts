@@ -1,0 +1,42 @@
+import { configure } from '@testing-library/react';
+import { vi } from 'vitest';
+
+/** What antd needs from a browser that jsdom lacks (call in `beforeAll` of a jsdom test). */
+export function installDomShims(): void {
+  configure({ asyncUtilTimeout: 15_000 }); // generous: CI machines are small and busy
+  Object.defineProperty(window, 'matchMedia', {
+    writable: true,
+    value: (query: string) => ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => undefined,
+      removeListener: () => undefined,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+      dispatchEvent: () => false,
+    }),
+  });
+  // jsdom cannot compute pseudo-element styles (antd asks for scrollbar sizes); the element's own will do
+  const getComputedStyle = window.getComputedStyle.bind(window);
+  window.getComputedStyle = (elt: Element) => getComputedStyle(elt);
+  // jsdom has no layout, so antd's auto-sizing TextArea computes NaN heights: harmless here
+  const consoleError = console.error.bind(console);
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].includes('is an invalid value for the `%s` css style property')) return;
+    if (typeof args[0] === 'string' && args[0].includes('is an invalid value for the `height` css style property')) return;
+    consoleError(...args);
+  });
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+}
+
+export function json(status: number, body?: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: body === undefined ? headers : { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json', ...headers },
+  });
+}
