@@ -165,6 +165,29 @@ class RuleResourceTest {
         admin.api().post(rules() + "/" + id + "/publish").then().statusCode(200);
         admin.api().body(Map.of("enabled", true)).post(rules() + "/" + id + "/enabled").then().statusCode(200);
         assertEquals(1, count("select count(*) from job where type = 'rule.schedule' and payload ->> 'rule' = ?1", id));
+        String due = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select payload ->> 'due' from job where type = 'rule.schedule' and payload ->> 'rule' = ?1")
+                .setParameter(1, id).getSingleResult());
+        assertEquals(9, java.time.Instant.parse(due).atZone(java.time.ZoneId.of("Asia/Shanghai")).getHour());
+
+        // its time comes: the rule runs once and the next slot is queued
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update job set run_at = now() - interval '1 second' where type = 'rule.schedule' and payload ->> 'rule' = ?1")
+                .setParameter(1, id).executeUpdate());
+        drain();
+        admin.api().queryParam("ruleId", id).get("/api/v1/workspaces/" + workspace + "/apps/" + app + "/rule-runs")
+                .then().statusCode(200).body("items.outcome", equalTo(List.of("succeeded")))
+                .body("items[0].triggerType", equalTo("schedule"));
+        assertEquals(1, count("select count(*) from job where type = 'rule.schedule' and payload ->> 'rule' = ?1 "
+                + "and payload ->> 'due' <> '" + due + "'", id));
+        // disabled, its next slot ends quietly
+        admin.api().body(Map.of("enabled", false)).post(rules() + "/" + id + "/enabled").then().statusCode(200);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update job set run_at = now() - interval '1 second' where type = 'rule.schedule' and payload ->> 'rule' = ?1")
+                .setParameter(1, id).executeUpdate());
+        drain();
+        assertEquals(0, count("select count(*) from job where type = 'rule.schedule' and payload ->> 'rule' = ?1", id));
+        assertEquals(1, count("select count(*) from rule_run where rule_id = cast(?1 as uuid)", id));
     }
 
     @Test
