@@ -143,6 +143,23 @@ class RuleResourceTest {
     }
 
     @Test
+    void malformedRulesGetProblemsAndCreateNothing() {
+        for (String body : List.of("{", "[]", "{\"name\": {\"a\": 1}, \"trigger\": {\"type\": \"manual\"}}",
+                "{\"name\": \"x\", \"trigger\": {\"type\": \"manual\"}, \"priority\": \"high\"}",
+                "{\"name\": \"x\", \"trigger\": {\"type\": \"manual\"}, \"surprise\": true}",
+                "{\"name\": \"x\", \"trigger\": {\"type\": \"sometimes\"}}",
+                "{\"name\": \"x\"}",
+                "{\"name\": \"" + "长".repeat(101) + "\", \"trigger\": {\"type\": \"manual\"}}",
+                "{\"name\": \"x\", \"trigger\": {\"type\": \"event\", \"eventType\": \"DROP TABLE rule\"}}",
+                "{\"name\": \"x\", \"trigger\": {\"type\": \"manual\"}, \"actions\": [{\"action\": \"rm.rf\", \"config\": {}}]}",
+                "{\"name\": \"x\", \"trigger\": {\"type\": \"manual\"}, \"actions\": [{\"action\": \"event.publish\", \"config\": {}}]}",
+                "{\"name\": \"x\", \"trigger\": {\"type\": \"manual\"}, \"testCases\": [{\"name\": \"t\", \"payload\": {}, \"expect\": \"maybe\"}]}")) {
+            admin.api().body(body).post(rules()).then().statusCode(400).contentType("application/problem+json");
+        }
+        admin.api().get(rules()).then().statusCode(200).body("", hasSize(0));
+    }
+
+    @Test
     void theTestConsoleShowsWhatWouldHappenWithoutDoingIt() {
         String id = admin.api().body(vipRule("totalSpend > 5000")).post(rules()).then().statusCode(201).extract().path("id");
         admin.api().body(Map.of("payload", Map.of("customerId", "c7", "totalSpend", 9000, "lastOrderDate", "2026-11-01")))
