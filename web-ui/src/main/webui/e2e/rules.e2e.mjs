@@ -9,7 +9,8 @@
 // No fixed sleeps: every step waits for an element, a URL or an API response.
 //
 // The journey: a workspace and an app, the app's rules, a new rule "高消费升级钻石" (manual trigger) whose condition
-// is typed in the formula editor (first an incomplete one: the live check points at the error), an event.publish
+// is typed in the formula editor (first an incomplete one and a misspelt field: the live check points at the error,
+// then the autocomplete helps), an event.publish
 // action with a formula in its payload, two test cases; save (both cases pass), publish, enable, a dry run in the
 // test console (the formula resolves to 钻石), a real run, and the run in the run log. Screenshots: rules-list.png,
 // rule-editor.png, rule-runs.png.
@@ -31,6 +32,7 @@ const WORKSPACE_NAME = `E2E 规则 ${stamp}`;
 const APP_NAME = `E2E 客户 ${stamp}`;
 const RULE_NAME = '高消费升级钻石';
 const BAD_CONDITION = 'totalSpend >';
+const TYPO_CONDITION = 'totalSpend > 5000 && 距今天数(lastOrderDat) < 30';
 const CONDITION = 'totalSpend > 5000 && 距今天数(lastOrderDate) < 30';
 const LEVEL_FORMULA = "=totalSpend > 5000 ? '钻石' : '金卡'";
 /** Today in the platform's time zone, as the expressions see it. */
@@ -177,19 +179,32 @@ test('rules journey: condition with live check, action with a formula, tests, pu
     await byId(cases.nth(1), 'tc-expect-noMatch').click();
     assert.equal(await byId(page, 'tc-payload-error').count(), 0, 'the payloads are valid JSON');
 
-    // the condition: an incomplete expression is pointed at, with the server's position
+    // the condition: an incomplete expression is refused as it is typed…
     const formula = byId(page, 'formula-input');
-    const badChecked = apiResponse(page, 'POST', /\/api\/v1\/expressions\/evaluate$/);
-    await formula.fill(BAD_CONDITION);
-    const badRes = await badChecked;
-    assert.equal(badRes.status(), 400, `evaluate of "${BAD_CONDITION}" answered ${badRes.status()}`);
-    const badProblem = await badRes.json();
-    const position = (badProblem.errors ?? []).find((e) => e.field === 'expression')?.position;
-    assert.equal(typeof position, 'number', `the problem points at a position: ${JSON.stringify(badProblem)}`);
     const error = byId(page, 'formula-error');
+    const incompleteChecked = apiResponse(page, 'POST', /\/api\/v1\/expressions\/evaluate$/);
+    await formula.fill(BAD_CONDITION);
+    const incompleteRes = await incompleteChecked;
+    assert.equal(incompleteRes.status(), 400, `evaluate of "${BAD_CONDITION}" answered ${incompleteRes.status()}`);
+    const incomplete = (await incompleteRes.json()).errors?.[0] ?? {};
     await error.waitFor();
-    assert.equal(await error.getAttribute('data-position'), String(position));
-    assert.match(await byId(error, 'formula-caret').innerText(), /\^/);
+    if (typeof incomplete.position === 'number') {
+      assert.equal(await error.getAttribute('data-position'), String(incomplete.position));
+      assert.match(await byId(error, 'formula-caret').innerText(), /\^/);
+    }
+
+    // …and a misspelt field is pointed at with a caret under it
+    const typoChecked = apiResponse(page, 'POST', /\/api\/v1\/expressions\/evaluate$/);
+    await formula.fill(TYPO_CONDITION);
+    const typoRes = await typoChecked;
+    assert.equal(typoRes.status(), 400, `evaluate of "${TYPO_CONDITION}" answered ${typoRes.status()}`);
+    const typoProblem = await typoRes.json();
+    const position = (typoProblem.errors ?? []).find((e) => e.field === 'expression')?.position;
+    assert.equal(typeof position, 'number', `the problem points at a position: ${JSON.stringify(typoProblem)}`);
+    const typoError = page.locator(`[data-testid="formula-error"][data-position="${position}"]`);
+    await typoError.waitFor();
+    assert.match(await byId(typoError, 'formula-caret').innerText(), /\^/);
+    assert.equal(await byId(typoError, 'formula-caret').getAttribute('data-position'), String(position));
 
     // fixed, with the help of the autocomplete (the Chinese alias of daysSince)
     await formula.fill('totalSpend > 5000 && ');
@@ -266,11 +281,17 @@ test('rules journey: condition with live check, action with a formula, tests, pu
     // two more drafts, so the list shows how other triggers read (best effort: only the picture needs them;
     // created before the run log is opened, whose rule filter loads the list the rules page then shows)
     for (const draft of [
-      { name: '大额消费提醒', trigger: { type: 'fieldChange', eventType: 'record.updated', field: 'totalSpend' }, condition: 'totalSpend > 10000', priority: 50 },
-      { name: '每周沉睡客户回访', trigger: { type: 'schedule', cron: '0 9 * * 1' }, condition: '', priority: 200 },
+      {
+        name: '大额消费提醒',
+        trigger: { type: 'fieldChange', eventType: 'record.updated', field: 'totalSpend' },
+        condition: 'totalSpend > 10000',
+        priority: 50,
+        testCases: [{ name: '大额', payload: { totalSpend: 20000 }, expect: 'match' }],
+      },
+      { name: '每周沉睡客户回访', trigger: { type: 'schedule', cron: '0 9 * * 1' }, condition: '', priority: 200, testCases: [] },
     ]) {
       const res = await page.request.post(`${BASE_URL}${apiBase}/rules`, {
-        data: { ...draft, actions: [], testCases: [] },
+        data: { ...draft, actions: [] },
         headers: { Accept: 'application/json, application/problem+json', 'Accept-Language': 'zh-CN' },
       });
       if (!res.ok()) console.warn(`extra rule "${draft.name}" not created (${res.status()}): ${await res.text()}`);

@@ -122,6 +122,10 @@ export interface JsonSchema {
   description?: string;
   enum?: unknown[];
   default?: unknown;
+  pattern?: string;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
   properties?: Record<string, JsonSchema>;
   required?: string[];
   additionalProperties?: boolean | JsonSchema;
@@ -182,7 +186,8 @@ export interface RuleSummary {
   publishedVersion: number | null;
   changedSincePublish: boolean;
   updatedAt: string;
-  lastRun: { outcome: RunOutcome | string; startedAt: string } | null;
+  /** Not (yet) sent by every server: the list then derives it from the run log. */
+  lastRun?: { outcome: RunOutcome | string; startedAt: string } | null;
 }
 
 export interface Rule extends RuleDraft {
@@ -239,7 +244,7 @@ export interface RuleRun {
   ruleVersion: number | null;
   triggerType: TriggerType | string;
   eventType?: string | null;
-  eventId?: string | null;
+  eventId?: string | number | null;
   conditionResult?: boolean | null;
   outcome: RunOutcome | string;
   actions: RuleRunAction[];

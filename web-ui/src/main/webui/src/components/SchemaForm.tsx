@@ -7,6 +7,7 @@ import type { JsonSchema } from '../api/types';
 import { childPath } from './fieldProblems';
 import { ExpressionProblemView, FormulaCheck } from './formulaCheck';
 import {
+  breaksPattern,
   canToggleFormula,
   duplicateKeys,
   fieldKind,
@@ -128,8 +129,12 @@ function FieldLabel({ name, schema, required }: { name: string; schema: JsonSche
 function SchemaField({ name, schema, required, value, onChange, path, problemsAt, disabled, testId }: FieldProps) {
   const { t } = useTranslation();
   const kind = fieldKind(schema);
-  const problems = problemsAt?.(path);
+  const serverProblems = problemsAt?.(path);
   const formula = isFormula(value);
+  const patternProblem: FieldProblem[] = breaksPattern(schema, value)
+    ? [{ field: path, code: 'client.pattern', message: schema.description ? t('schemaForm.patternLike', { example: schema.description }) : t('schemaForm.pattern') }]
+    : [];
+  const problems = serverProblems?.length ? serverProblems : patternProblem.length ? patternProblem : undefined;
 
   if (kind === 'object') {
     return (
@@ -181,6 +186,7 @@ function SchemaField({ name, schema, required, value, onChange, path, problemsAt
         disabled={disabled}
         data-testid={testId}
         placeholder={kind === 'string' ? t('schemaForm.textPlaceholder') : t('schemaForm.formulaPlaceholder')}
+        maxLength={kind === 'string' && !formula ? schema.maxLength : undefined}
         // always a prefix: adding one while typing "=" would take the focus away
         prefix={<FormulaMark on={formula} />}
         style={formula ? { fontFamily: MONO } : undefined}
@@ -206,6 +212,8 @@ function SchemaField({ name, schema, required, value, onChange, path, problemsAt
         data-testid={testId}
         value={typeof value === 'number' ? value : null}
         precision={kind === 'integer' ? 0 : undefined}
+        min={schema.minimum}
+        max={schema.maximum}
         style={{ width: '100%' }}
         onChange={(v) => onChange(v === null ? undefined : v)}
       />

@@ -109,14 +109,14 @@ export function typeLabel(type: string, t: (k: string) => string): string {
 
 /** A problem with an expression: the message, and a caret under the character it points at. */
 export function ExpressionProblemView({ expression, problem, testId = 'formula-error' }: { expression: string; problem: ExpressionProblem; testId?: string }) {
-  const { t } = useTranslation();
   const position = typeof problem.position === 'number' ? problem.position : null;
   return (
     <div data-testid={testId} data-position={position ?? ''} role="alert">
       <Flex gap={6} align="baseline">
         <CloseCircleFilled style={{ color: '#ff4d4f' }} />
         <Typography.Text type="danger" style={{ fontSize: 13 }}>
-          {position !== null ? t('formula.errorAt', { message: problem.message, position: position + 1 }) : problem.message}
+          {/* the server's message already says where ("第 13 个字符…") */}
+          {problem.message}
         </Typography.Text>
       </Flex>
       {position !== null && <CaretMarker expression={expression} position={position} testId={`${testId.replace(/-error$/, '')}-caret`} />}

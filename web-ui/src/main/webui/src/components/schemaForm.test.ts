@@ -3,6 +3,7 @@ import type { FieldProblem } from '../api/problem';
 import type { JsonSchema } from '../api/types';
 import { childPath, normalizePath, pathKey, placeProblems } from './fieldProblems';
 import {
+  breaksPattern,
   canToggleFormula,
   defaultsFor,
   duplicateKeys,
@@ -80,6 +81,18 @@ describe('values', () => {
     expect(toggleFormula('=5.5', 'integer')).toBeUndefined();
     expect(toggleFormula('=total * 2', 'number')).toBeUndefined();
     expect(toggleFormula('= true', 'boolean')).toBe(true);
+  });
+});
+
+describe('breaksPattern', () => {
+  it('checks literal texts only', () => {
+    const schema: JsonSchema = { type: 'string', pattern: '^[a-z][a-zA-Z0-9_]*(\\.[a-zA-Z0-9_]+)+$' };
+    expect(breaksPattern(schema, 'customer.vip')).toBe(false);
+    expect(breaksPattern(schema, 'customer')).toBe(true);
+    expect(breaksPattern(schema, "='customer' + '.vip'")).toBe(false);
+    expect(breaksPattern(schema, '')).toBe(false);
+    expect(breaksPattern({ type: 'string', pattern: '(' }, 'x')).toBe(false);
+    expect(breaksPattern({ type: 'string' }, 'x')).toBe(false);
   });
 });
 

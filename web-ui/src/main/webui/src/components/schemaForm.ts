@@ -108,6 +108,16 @@ export function toggleFormula(value: unknown, kind: FieldKind): unknown {
   return typeof value === 'string' ? `='${value.replace(/'/g, "\\'")}'` : `=${String(value)}`;
 }
 
+/** Whether a literal text breaks the schema's `pattern` (formulas are checked when they run). */
+export function breaksPattern(schema: JsonSchema, value: unknown): boolean {
+  if (!schema.pattern || typeof value !== 'string' || value === '' || isFormula(value)) return false;
+  try {
+    return !new RegExp(schema.pattern, 'u').test(value);
+  } catch {
+    return false; // a pattern JavaScript cannot read: the server decides
+  }
+}
+
 // ---- key-value rows of a free object ------------------------------------------------------------
 
 export interface KvRow {

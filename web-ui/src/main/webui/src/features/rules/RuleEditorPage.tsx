@@ -23,6 +23,7 @@ import {
   comparableKey,
   editorSlots,
   emptyState,
+  expressionAt,
   formulaFields,
   ruleToState,
   sampleContext,
@@ -407,6 +408,8 @@ function RuleEditor({ workspaceId, appId, ruleId, manage }: { workspaceId: strin
                   <InputNumber
                     value={state.priority}
                     precision={0}
+                    min={0}
+                    max={10000}
                     onChange={(v) => edit({ priority: v === null ? null : Number(v) }, 'priority')}
                     style={{ width: '100%' }}
                     data-testid="rule-priority"
@@ -477,7 +480,7 @@ function RuleEditor({ workspaceId, appId, ruleId, manage }: { workspaceId: strin
               runError={runError}
               canRun={canRun && busy === null}
               runDisabledReason={runDisabledReason}
-              condition={state.condition}
+              expressionAt={(field) => expressionAt(state, field)}
               dirty={dirty}
               isNew={!ruleId}
               runLogPath={runsPath(workspaceId, appId, ruleId)}

@@ -12,7 +12,7 @@ import { can, canOpen } from '../workspaces/permissions';
 import { useWorkspace } from '../workspaces/WorkspaceGate';
 import { OutcomeTag, RulesBreadcrumb, RuleStatusTag, rulePath, rulesPath, runsPath } from './common';
 import { describeTrigger } from './trigger';
-import { useDeleteRule, useRuleList, useSetRuleEnabled } from './useRules';
+import { useDeleteRule, useLatestRuns, useRuleList, useSetRuleEnabled } from './useRules';
 
 export default function RulesPage() {
   const workspace = useWorkspace();
@@ -28,6 +28,8 @@ function RulesList({ workspaceId, appId, manage }: { workspaceId: string; appId:
   const rules = useRuleList(workspaceId, appId);
   const setEnabled = useSetRuleEnabled(workspaceId, appId);
   const remove = useDeleteRule(workspaceId, appId);
+  // a server that does not say each rule's last run: take it from the run log
+  const latest = useLatestRuns(workspaceId, appId, !!rules.data?.some((r) => r.lastRun === undefined));
 
   const toggle = async (rule: RuleSummary, enabled: boolean) => {
     try {
@@ -93,10 +95,11 @@ function RulesList({ workspaceId, appId, manage }: { workspaceId: string; appId:
     },
     {
       title: t('rules.lastRun'),
-      dataIndex: 'lastRun',
+      key: 'lastRun',
       width: 220,
-      render: (lastRun: RuleSummary['lastRun']) =>
-        lastRun ? (
+      render: (_, r) => {
+        const lastRun = r.lastRun === undefined ? latest.data?.get(r.id) : r.lastRun;
+        return lastRun ? (
           <Space size={4}>
             <OutcomeTag outcome={lastRun.outcome} testId="rule-last-outcome" />
             <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
@@ -105,7 +108,8 @@ function RulesList({ workspaceId, appId, manage }: { workspaceId: string; appId:
           </Space>
         ) : (
           <Typography.Text type="secondary">{t('rules.neverRun')}</Typography.Text>
-        ),
+        );
+      },
     },
     {
       title: t('common.actions'),

@@ -22,7 +22,8 @@ function JsonBlock({ value, testId }: { value: unknown; testId?: string }) {
   );
 }
 
-export function DryRunView({ result, condition }: { result: DryRun; condition: string }) {
+export function DryRunView({ result, expressionAt }: { result: DryRun; expressionAt: (field: string | null | undefined) => string | undefined }) {
+  const errorExpression = result.error ? expressionAt(result.error.field ?? 'condition') : undefined;
   const { t } = useTranslation();
   return (
     <div data-testid="console-result" data-matched={String(result.matched)}>
@@ -59,8 +60,8 @@ export function DryRunView({ result, condition }: { result: DryRun; condition: s
             data-testid="console-error"
             title={result.error.field ? t('rules.console.errorIn', { field: result.error.field }) : t('rules.console.error')}
             description={
-              typeof result.error.position === 'number' && (result.error.field ?? 'condition') === 'condition' ? (
-                <ExpressionProblemView expression={condition} problem={result.error} testId="console-error-detail" />
+              typeof result.error.position === 'number' && errorExpression !== undefined ? (
+                <ExpressionProblemView expression={errorExpression} problem={result.error} testId="console-error-detail" />
               ) : (
                 result.error.message
               )
@@ -151,7 +152,7 @@ export function TestConsole({
   runError,
   canRun,
   runDisabledReason,
-  condition,
+  expressionAt,
   dirty,
   isNew,
   runLogPath,
@@ -168,7 +169,8 @@ export function TestConsole({
   runError: string | null;
   canRun: boolean;
   runDisabledReason?: string;
-  condition: string;
+  /** The expression text a problem's field names (for the caret). */
+  expressionAt: (field: string | null | undefined) => string | undefined;
   dirty: boolean;
   isNew: boolean;
   runLogPath: string;
@@ -240,7 +242,7 @@ export function TestConsole({
       {run && <RunResultView run={run} runLogPath={runLogPath} />}
       <div style={{ marginTop: 16 }}>
         {dryRun ? (
-          <DryRunView result={dryRun} condition={condition} />
+          <DryRunView result={dryRun} expressionAt={expressionAt} />
         ) : (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('rules.console.empty')} />
         )}

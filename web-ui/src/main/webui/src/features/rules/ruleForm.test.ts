@@ -4,6 +4,7 @@ import {
   clientProblems,
   comparableKey,
   editorSlots,
+  expressionAt,
   emptyState,
   formulaFields,
   move,
@@ -102,7 +103,15 @@ describe('samples for formulas', () => {
     expect(samplePayload('not json', s)).toEqual({ totalSpend: 6000 });
     expect(sampleContext({ a: 1 }, 'record.updated', '2026-11-24T02:00:00Z')).toEqual({
       a: 1,
-      event: { type: 'record.updated', occurredAt: '2026-11-24T02:00:00Z', payload: { a: 1 } },
+      event: { type: 'record.updated', id: null, occurredAt: '2026-11-24T02:00:00Z', payload: { a: 1 } },
+    });
+    // a record event: the record's fields from payload.data on top; "_" fields stay hidden
+    const record = { data: { totalSpend: 6000 }, _meta: 1, recordId: 'x' };
+    expect(sampleContext(record, undefined, 'T')).toEqual({
+      data: { totalSpend: 6000 },
+      recordId: 'x',
+      totalSpend: 6000,
+      event: { type: null, id: null, occurredAt: 'T', payload: record },
     });
   });
 
@@ -122,5 +131,17 @@ describe('list helpers', () => {
       'actions[1]',
       'name',
     ]);
+  });
+});
+
+describe('expressionAt', () => {
+  it('finds the text a problem points into', () => {
+    const s = ruleToState(DRAFT);
+    expect(expressionAt(s, 'condition')).toBe('totalSpend > 5000');
+    expect(expressionAt(s, 'actions[0].config.payload.level')).toBe("totalSpend > 5000 ? '钻石' : '金卡'");
+    expect(expressionAt(s, 'actions[0].config.eventType')).toBeUndefined();
+    expect(expressionAt(s, 'actions[3].config.x')).toBeUndefined();
+    expect(expressionAt(s, 'name')).toBeUndefined();
+    expect(expressionAt(s, null)).toBeUndefined();
   });
 });

@@ -2,8 +2,9 @@
 import type { FieldProblem } from '../../api/problem';
 import type { JsonSchema, RuleDraft, RuleTestCase, TestExpectation } from '../../api/types';
 import { childPath, normalizePath } from '../../components/fieldProblems';
+import { fieldPath } from '../../api/problem';
 import { fieldNames } from '../../components/formula';
-import { fieldKind, isRecord, missingRequired, parseJsonObject } from '../../components/schemaForm';
+import { fieldKind, isFormula, isRecord, missingRequired, parseJsonObject } from '../../components/schemaForm';
 import { DEFAULT_TRIGGER_FORM, formToTrigger, looksLikeCron, triggerToForm, type TriggerForm } from './trigger';
 
 export const DEFAULT_PRIORITY = 100;
@@ -153,19 +154,30 @@ export function samplePayload(consoleText: string, s: EditorState): Record<strin
   return {};
 }
 
-/** The context of a live check: the record's fields on top, and the event that carries them. */
+/**
+ * The variables a rule sees for a payload, as the server builds them: the payload's fields (not
+ * those starting with "_"), a record's fields from `payload.data` on top, and `event`.
+ */
+export function payloadVariables(payload: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(payload)) if (!k.startsWith('_')) out[k] = v;
+  if (isRecord(payload.data)) Object.assign(out, payload.data);
+  return out;
+}
+
+/** The context of a live check: the payload's variables, and the event that carries them (`now` is built in). */
 export function sampleContext(payload: Record<string, unknown>, eventType: string | undefined, occurredAt: string): Record<string, unknown> {
-  return { ...payload, event: { type: eventType ?? 'manual', occurredAt, payload } };
+  return { ...payloadVariables(payload), event: { type: eventType ?? null, id: null, occurredAt, payload } };
 }
 
 /** Names to complete in formulas: the sample payloads' keys, then `event` and `now`. */
 export function formulaFields(consoleText: string, s: EditorState): string[] {
   const samples: unknown[] = [];
   const c = parseJsonObject(consoleText);
-  if (c.ok) samples.push(c.value);
+  if (c.ok) samples.push(payloadVariables(c.value));
   for (const tc of s.testCases) {
     const p = parseJsonObject(tc.payloadText);
-    if (p.ok) samples.push(p.value);
+    if (p.ok) samples.push(payloadVariables(p.value));
   }
   if (s.trigger.type === 'fieldChange' && s.trigger.field.trim()) samples.push({ [s.trigger.field.trim()]: null });
   return [...fieldNames(...samples).filter((f) => f !== 'event' && f !== 'now'), 'event', 'now'];
@@ -187,4 +199,19 @@ export function withoutProblemsUnder(problems: readonly FieldProblem[], path: st
     const f = normalizePath(p.field);
     return !(f === base || f.startsWith(`${base}.`) || f.startsWith(`${base}[`));
   });
+}
+
+/** The expression text a problem's field names: the condition, or a "=formula" inside an action config (without "="). */
+export function expressionAt(s: EditorState, field: string | null | undefined): string | undefined {
+  if (!field) return undefined;
+  const path = fieldPath(normalizePath(field));
+  if (path.length === 1 && path[0] === 'condition') return s.condition;
+  if (path[0] !== 'actions' || typeof path[1] !== 'number' || path[2] !== 'config') return undefined;
+  let node: unknown = s.actions[path[1]]?.config;
+  for (const key of path.slice(3)) {
+    if (Array.isArray(node) && typeof key === 'number') node = node[key];
+    else if (isRecord(node)) node = node[String(key)];
+    else return undefined;
+  }
+  return isFormula(node) ? node.slice(1) : undefined;
 }

@@ -87,9 +87,12 @@ class FakeRules {
 
     const base = '/workspaces/w1/apps/a1';
     if (path === `${base}/rules` && method === 'GET') {
+      // like the real server: no lastRun in the summaries (the list takes it from the run log)
       return json(
         200,
-        this.rules.map((r) => ({ ...r, lastRun: this.runs.find((x) => x.ruleId === r.id) ? { outcome: 'succeeded', startedAt: this.runs[0].startedAt } : null })),
+        this.rules.map(({ id, name, trigger, enabled, priority, draftVersion, publishedVersion, changedSincePublish, updatedAt }) => ({
+          id, name, trigger, enabled, priority, draftVersion, publishedVersion, changedSincePublish, updatedAt,
+        })),
       );
     }
     if (path === `${base}/rules` && method === 'POST') {
@@ -302,6 +305,7 @@ describe('rules journey (jsdom, fake API)', { timeout: 90_000 }, () => {
     const listRow = await screen.findByTestId('rule-row');
     expect(within(listRow).getByTestId('rule-trigger').textContent).toBe('手动触发');
     expect(within(listRow).getByTestId('rule-enabled-switch').getAttribute('aria-checked')).toBe('true');
+    expect((await within(listRow).findByTestId('rule-last-outcome')).getAttribute('data-outcome')).toBe('succeeded');
   });
 
   it('puts server problems on their fields and offers a reload after a conflicting save', async () => {

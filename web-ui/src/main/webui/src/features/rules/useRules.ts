@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { actionsApi, appsApi, queryKeys, rulesApi, type ActionInfo, type RuleSummary, type VersionedRule } from '../../api';
+import { actionsApi, appsApi, queryKeys, rulesApi, type RuleSummary, type VersionedRule } from '../../api';
 
 export const RUNS_PAGE_SIZE = 50;
 
@@ -28,8 +28,7 @@ export function useActions() {
     queryKey: queryKeys.actions,
     queryFn: actionsApi.list,
     staleTime: 5 * 60_000,
-    select: (list: ActionInfo[]) => list,
-  });
+    });
 }
 
 export function useRuleVersions(workspaceId: string, appId: string, ruleId: string | undefined, enabled: boolean) {
@@ -37,6 +36,23 @@ export function useRuleVersions(workspaceId: string, appId: string, ruleId: stri
     queryKey: queryKeys.ruleVersions(workspaceId, appId, ruleId ?? ''),
     queryFn: () => rulesApi.versions(workspaceId, appId, ruleId!),
     enabled: enabled && !!ruleId,
+  });
+}
+
+/**
+ * The latest run of each rule, from the newest runs of the app: for servers whose rule list does not
+ * carry `lastRun` (rules without a run among the newest 200 show none).
+ */
+export function useLatestRuns(workspaceId: string, appId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['ruleRuns', workspaceId, appId, 'latest'] as const,
+    queryFn: () => rulesApi.runs(workspaceId, appId, { limit: 200 }),
+    enabled,
+    select: (page) => {
+      const latest = new Map<string, { outcome: string; startedAt: string }>();
+      for (const run of page.items) if (!latest.has(run.ruleId)) latest.set(run.ruleId, { outcome: run.outcome, startedAt: run.startedAt });
+      return latest;
+    },
   });
 }
 
@@ -56,7 +72,10 @@ export function useRuleCache(workspaceId: string, appId: string) {
     /** Stores a rule as answered; without an ETag in the answer, the next read fetches one. */
     store(res: VersionedRule, previousEtag?: string | null) {
       const key = queryKeys.rule(workspaceId, appId, res.rule.id);
-      queryClient.setQueryData<VersionedRule>(key, { rule: res.rule, etag: res.etag ?? previousEtag ?? null });
+      // some answers (enable/disable) leave out the test results: keep the ones we have
+      const previous = queryClient.getQueryData<VersionedRule>(key);
+      const rule = res.rule.testResults || !previous ? res.rule : { ...res.rule, testResults: previous.rule.testResults };
+      queryClient.setQueryData<VersionedRule>(key, { rule, etag: res.etag ?? previousEtag ?? null });
       if (!res.etag) void queryClient.invalidateQueries({ queryKey: key, exact: true });
       queryClient.setQueryData<RuleSummary[]>(queryKeys.rules(workspaceId, appId), (list) =>
         list?.map((r) =>
