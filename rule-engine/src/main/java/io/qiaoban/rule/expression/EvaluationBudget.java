@@ -15,8 +15,8 @@ final class EvaluationBudget {
     private int ticks;
 
     EvaluationBudget(SandboxLimits limits) {
-        this.budgetMillis = limits.timeBudget().toMillis();
-        this.deadline = System.nanoTime() + limits.timeBudget().toNanos();
+        this.budgetMillis = limits.timeBudgetMillis();
+        this.deadline = System.nanoTime() + limits.timeBudgetNanos();
         this.maxRead = limits.maxReadSize();
     }
 

@@ -78,17 +78,73 @@ final class SandboxAccessors {
         }
     }
 
+    /**
+     * How a function argument is evaluated. Most arguments are a single name, call or literal: those
+     * are read straight from their accessor (or are a constant) instead of through a full MVEL
+     * statement run, which would wrap the variable factory and walk a one-node list every time.
+     */
+    static Accessor argument(ExecutableStatement statement) {
+        if (statement instanceof org.mvel2.compiler.CompiledExpression compiled && compiled.isSingleNode()
+                && compiled.getFirstNode() != null && compiled.getFirstNode().nextASTNode == null) {
+            org.mvel2.ast.ASTNode node = compiled.getFirstNode();
+            if (node.isLiteral() && !(node instanceof CheckedOperand)) {
+                return new Constant(node.getLiteralValue());
+            }
+            if (node.getClass() == org.mvel2.ast.ASTNode.class
+                    && (node.getAccessor() instanceof VariableRead || node.getAccessor() instanceof FunctionCall)) {
+                return node.getAccessor();
+            }
+        }
+        return new Statement(statement);
+    }
+
+    /** A literal argument. */
+    record Constant(Object value) implements Accessor {
+        @Override
+        public Object getValue(Object ctx, Object elCtx, VariableResolverFactory factory) {
+            return value;
+        }
+
+        @Override
+        public Object setValue(Object ctx, Object elCtx, VariableResolverFactory factory, Object value) {
+            throw new ExpressionException("expression.assignment", -1, String.valueOf(value));
+        }
+
+        @Override
+        public Class getKnownEgressType() {
+            return Object.class;
+        }
+    }
+
+    /** Any other argument: the checked statement, run by MVEL. */
+    record Statement(ExecutableStatement statement) implements Accessor {
+        @Override
+        public Object getValue(Object ctx, Object elCtx, VariableResolverFactory factory) {
+            return statement.getValue(ctx, elCtx, factory);
+        }
+
+        @Override
+        public Object setValue(Object ctx, Object elCtx, VariableResolverFactory factory, Object value) {
+            throw new ExpressionException("expression.assignment", -1, String.valueOf(value));
+        }
+
+        @Override
+        public Class getKnownEgressType() {
+            return Object.class;
+        }
+    }
+
     /** A call of a library function; the arguments are expressions the sandbox compiled and checked on their own. */
     static final class FunctionCall implements Accessor {
         private final ExpressionFunction function;
         private final String calledAs;
-        private final ExecutableStatement[] arguments;
+        private final Accessor[] arguments;
         private final int position;
 
         FunctionCall(ExpressionFunction function, String calledAs, List<ExecutableStatement> arguments, int position) {
             this.function = function;
             this.calledAs = calledAs;
-            this.arguments = arguments.toArray(new ExecutableStatement[0]);
+            this.arguments = arguments.stream().map(SandboxAccessors::argument).toArray(Accessor[]::new);
             this.position = position;
         }
 

@@ -9,4 +9,12 @@ import java.time.Duration;
  */
 public record SandboxLimits(Duration timeBudget, int maxSourceLength, int maxNesting, long maxReadSize) {
     public static final SandboxLimits DEFAULTS = new SandboxLimits(Duration.ofMillis(50), 4_000, 32, 2_000_000);
+
+    long timeBudgetNanos() {
+        return timeBudget.toNanos();
+    }
+
+    long timeBudgetMillis() {
+        return timeBudget.toMillis();
+    }
 }
