@@ -33,7 +33,8 @@ public class RuleResource {
     }
 
     public record RuleSummary(UUID id, String name, RuleDefinition.Trigger trigger, boolean enabled, int priority,
-            int draftVersion, Integer publishedVersion, boolean changedSincePublish, Instant updatedAt) {
+            int draftVersion, Integer publishedVersion, boolean changedSincePublish, Instant updatedAt,
+            RuleRepository.LastRun lastRun) {
     }
 
     public record EnabledRequest(Boolean enabled) {
@@ -53,8 +54,11 @@ public class RuleResource {
 
     @GET
     public List<RuleSummary> list(@PathParam("workspaceId") UUID workspaceId, @PathParam("appId") UUID appId) throws Exception {
-        return rules.list(workspaceId, appId).stream().map(r -> new RuleSummary(r.id(), r.draft().name(), r.draft().trigger(),
-                r.enabled(), r.draft().priority(), r.draftVersion(), r.publishedVersion(), changed(r), r.updatedAt())).toList();
+        return rules.list(workspaceId, appId).stream().map(listed -> {
+            StoredRule r = listed.rule();
+            return new RuleSummary(r.id(), r.draft().name(), r.draft().trigger(), r.enabled(), r.draft().priority(),
+                    r.draftVersion(), r.publishedVersion(), changed(r), r.updatedAt(), listed.lastRun());
+        }).toList();
     }
 
     @POST

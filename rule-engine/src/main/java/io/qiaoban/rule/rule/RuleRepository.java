@@ -263,6 +263,26 @@ public class RuleRepository {
         }
     }
 
+    /** The latest run of a rule: what the rule list shows. */
+    public record LastRun(String outcome, Instant startedAt) {
+    }
+
+    public java.util.Map<UUID, LastRun> lastRuns(UUID workspaceId, UUID appId) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select distinct on (rule_id) rule_id, outcome, started_at from rule_run
+                where workspace_id = ? and app_id = ? order by rule_id, started_at desc""")) {
+            ps.setObject(1, workspaceId);
+            ps.setObject(2, appId);
+            java.util.Map<UUID, LastRun> out = new java.util.HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put((UUID) rs.getObject(1), new LastRun(rs.getString(2), rs.getTimestamp(3).toInstant()));
+                }
+            }
+            return out;
+        }
+    }
+
     /** Position in the run log: the last row's start time and id. */
     public record RunCursor(Instant startedAt, UUID id) {
     }

@@ -66,11 +66,16 @@ public class RuleService {
     public record DryRunError(String field, String code, String message, Integer position) {
     }
 
+    /** A rule of the list with its latest run (null when it never ran). */
+    public record Listed(StoredRule rule, RuleRepository.LastRun lastRun) {
+    }
+
     @Transactional
-    public List<StoredRule> list(UUID workspaceId, UUID appId) throws Exception {
+    public List<Listed> list(UUID workspaceId, UUID appId) throws Exception {
         guard.require(workspaceId, Permission.APP_VIEW);
         apps.get(workspaceId, appId);
-        return rules.list(workspaceId, appId);
+        Map<UUID, RuleRepository.LastRun> last = rules.lastRuns(workspaceId, appId);
+        return rules.list(workspaceId, appId).stream().map(r -> new Listed(r, last.get(r.id()))).toList();
     }
 
     @Transactional

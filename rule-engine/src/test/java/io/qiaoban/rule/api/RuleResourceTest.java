@@ -97,6 +97,7 @@ class RuleResourceTest {
         drain();
         assertEquals(1, count("select count(*) from outbox where type = 'customer.vip' and payload ->> 'customer' = ?1", marker));
 
+        admin.api().get(rules()).then().statusCode(200).body("[0].lastRun.outcome", equalTo("succeeded"));
         admin.api().queryParam("ruleId", id).get("/api/v1/workspaces/" + workspace + "/apps/" + app + "/rule-runs")
                 .then().statusCode(200)
                 .body("items.outcome", equalTo(List.of("succeeded", "succeeded")))
