@@ -17,11 +17,13 @@ import java.util.Collection;
 @ApplicationScoped
 public class RuleEventSubscriber implements DomainEventSubscriber {
     private final RuleRepository rules;
+    private final ListenedEventTypes listened;
     private final JobQueue jobs;
     private final ObjectMapper json;
 
-    RuleEventSubscriber(RuleRepository rules, JobQueue jobs, ObjectMapper json) {
+    RuleEventSubscriber(RuleRepository rules, ListenedEventTypes listened, JobQueue jobs, ObjectMapper json) {
         this.rules = rules;
+        this.listened = listened;
         this.jobs = jobs;
         this.json = json;
     }
@@ -33,7 +35,7 @@ public class RuleEventSubscriber implements DomainEventSubscriber {
 
     @Override
     public boolean accepts(String eventType) {
-        return true;
+        return listened.contains(eventType);
     }
 
     @Override

@@ -34,11 +34,12 @@ public class RuleService {
     private final CurrentCaller caller;
     private final ActionRegistry registry;
     private final ActionExecutor executor;
+    private final ListenedEventTypes listened;
     private final Clock clock;
 
     RuleService(RuleRepository rules, RuleValidator validator, RuleEvaluator evaluator, RuleRunner runner,
             RuleSchedule schedule, WorkspaceGuard guard, AppService apps, CurrentCaller caller, ActionRegistry registry,
-            ActionExecutor executor, Clock clock) {
+            ActionExecutor executor, ListenedEventTypes listened, Clock clock) {
         this.rules = rules;
         this.validator = validator;
         this.evaluator = evaluator;
@@ -49,6 +50,7 @@ public class RuleService {
         this.caller = caller;
         this.registry = registry;
         this.executor = executor;
+        this.listened = listened;
         this.clock = clock;
     }
 
@@ -124,6 +126,7 @@ public class RuleService {
             throw new ProblemException(422, "rule.testCasesFailed", failed, failed.size());
         }
         rules.publish(rule, caller.get().id(), clock.instant());
+        listened.changed();
         StoredRule published = find(workspaceId, appId, ruleId, false);
         schedule.arrange(published);
         return published;
@@ -137,6 +140,7 @@ public class RuleService {
             throw ProblemException.conflict("rule.notPublished");
         }
         rules.setEnabled(workspaceId, ruleId, enabled, clock.instant());
+        listened.changed();
         StoredRule changed = find(workspaceId, appId, ruleId, false);
         schedule.arrange(changed);
         return changed;

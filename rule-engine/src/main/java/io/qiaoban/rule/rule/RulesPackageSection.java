@@ -24,11 +24,14 @@ public class RulesPackageSection implements PackageSection {
     private final RuleRepository rules;
     private final RuleValidator validator;
     private final RuleSchedule schedule;
+    private final ListenedEventTypes listened;
     private final ObjectMapper json;
     private final Clock clock;
 
-    RulesPackageSection(RuleRepository rules, RuleValidator validator, RuleSchedule schedule, ObjectMapper json, Clock clock) {
+    RulesPackageSection(RuleRepository rules, RuleValidator validator, RuleSchedule schedule, ListenedEventTypes listened,
+            ObjectMapper json, Clock clock) {
         this.rules = rules;
+        this.listened = listened;
         this.validator = validator;
         this.schedule = schedule;
         this.json = json;
@@ -90,6 +93,7 @@ public class RulesPackageSection implements PackageSection {
                     schedule.arrange(updated);
                 }
             }
+            listened.changed();
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

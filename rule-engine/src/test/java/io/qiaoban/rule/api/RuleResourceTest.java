@@ -107,6 +107,28 @@ class RuleResourceTest {
     }
 
     @Test
+    void eventsNoEnabledRuleListensToQueueNoRuleDelivery() {
+        // an event type of this test alone: other tests' rules listen to customer.order
+        String type = "test.order" + UUID.randomUUID().toString().replace("-", "");
+        Map<String, Object> rule = new java.util.HashMap<>(vipRule("totalSpend > 5000"));
+        rule.put("trigger", Map.of("type", "event", "eventType", type));
+        String id = admin.api().body(rule).post(rules()).then().statusCode(201).extract().path("id");
+        admin.api().post(rules() + "/" + id + "/publish").then().statusCode(200);
+        long ignored = QuarkusTransaction.requiringNew().call(() -> events.publish(new DomainEvent(workspace,
+                type, "c1", Map.of("totalSpend", 9000))));
+        dispatcher.dispatchOnce();
+        assertEquals(0, count("select count(*) from job where type = 'event.deliver' and payload ->> 'event' = ?1",
+                String.valueOf(ignored)));
+        admin.api().body(Map.of("enabled", true)).post(rules() + "/" + id + "/enabled").then().statusCode(200);
+        long delivered = QuarkusTransaction.requiringNew().call(() -> events.publish(new DomainEvent(workspace,
+                type, "c1", Map.of("totalSpend", 9000))));
+        dispatcher.dispatchOnce();
+        assertEquals(1, count("select count(*) from job where type = 'event.deliver' and payload ->> 'event' = ?1",
+                String.valueOf(delivered)));
+        drain();
+    }
+
+    @Test
     void aRuleWhoseTestCasesFailIsNotPublished() {
         String id = admin.api().body(vipRule("totalSpend > 50")).post(rules()).then().statusCode(201)
                 .body("testResults.passed", equalTo(List.of(true, false))).extract().path("id");
