@@ -14,7 +14,9 @@ import java.util.Map;
  * "event.publish": publishes a domain event of the workspace, so rules and flows can chain ("a
  * customer became VIP" starts a journey). The event goes through the outbox in the action's
  * transaction. Events published by rules carry how many rule steps led to them
- * ({@link #CHAIN_DEPTH}), so a rule that answers its own event stops instead of looping.
+ * ({@link #CHAIN_DEPTH}), so a rule that answers its own event stops instead of looping. The
+ * platform's own event namespaces (record., flow., rule., connector....) are refused: a builder must
+ * not forge "record.updated" for a record that did not change.
  */
 @ApplicationScoped
 public class PublishEventAction implements Action {
@@ -34,6 +36,7 @@ public class PublishEventAction implements Action {
                  "properties": {
                    "eventType": {"type": "string", "title": "事件类型 / Event type",
                                  "pattern": "^[a-z][a-zA-Z0-9_]*(\\\\.[a-zA-Z0-9_]+)+$", "maxLength": 64,
+                                 "not": {"pattern": "^(record|flow|rule|connector|job|audit|app|workspace)\\\\."},
                                  "description": "customer.vip"},
                    "payload": {"type": "object", "title": "内容 / Payload", "additionalProperties": true}}}""");
     }

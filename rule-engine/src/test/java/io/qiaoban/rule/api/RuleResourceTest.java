@@ -176,6 +176,7 @@ class RuleResourceTest {
                 "{\"name\": \"x\", \"trigger\": {\"type\": \"event\", \"eventType\": \"DROP TABLE rule\"}}",
                 "{\"name\": \"x\", \"trigger\": {\"type\": \"manual\"}, \"actions\": [{\"action\": \"rm.rf\", \"config\": {}}]}",
                 "{\"name\": \"x\", \"trigger\": {\"type\": \"manual\"}, \"actions\": [{\"action\": \"event.publish\", \"config\": {}}]}",
+                "{\"name\": \"x\", \"trigger\": {\"type\": \"manual\"}, \"actions\": [{\"action\": \"event.publish\", \"config\": {\"eventType\": \"record.updated\"}}]}",
                 "{\"name\": \"x\", \"trigger\": {\"type\": \"manual\"}, \"testCases\": [{\"name\": \"t\", \"payload\": {}, \"expect\": \"maybe\"}]}")) {
             admin.api().body(body).post(rules()).then().statusCode(400).contentType("application/problem+json");
         }
