@@ -222,10 +222,25 @@ public class RuleService {
                 results.add(new TestResult(testCase.name(), false, e.conditionValue(),
                         RuleRunner.describe(e.errorField(), e.error())));
             } else {
-                results.add(new TestResult(testCase.name(), e.matched() == testCase.expectsMatch(), e.conditionValue(), null));
+                // the actions' settings, formulas resolved for this sample, must fit their schemas too
+                String invalid = e.matched() ? invalidConfig(e.actions()) : null;
+                results.add(new TestResult(testCase.name(), e.matched() == testCase.expectsMatch() && invalid == null,
+                        e.conditionValue(), invalid));
             }
         }
         return results;
+    }
+
+    private String invalidConfig(List<RuleAction> actions) {
+        for (int i = 0; i < actions.size(); i++) {
+            RuleAction action = actions.get(i);
+            try {
+                executor.validate(registry.find(action.action()).orElseThrow(), action.config());
+            } catch (ProblemException p) {
+                return "actions[" + i + "]: " + io.qiaoban.core.problem.Messages.problem(io.qiaoban.core.problem.Messages.ZH, p).detail();
+            }
+        }
+        return null;
     }
 
     /** The test console's payload names fields too: the draft compiles against them as well. */

@@ -129,6 +129,19 @@ class RuleResourceTest {
     }
 
     @Test
+    void aFormulaThatGivesAnInvalidSettingFailsTheTestCase() {
+        Map<String, Object> rule = new java.util.HashMap<>(vipRule("totalSpend > 5000"));
+        // eventType computed from the data: for this sample it is not a valid event type
+        rule.put("actions", List.of(Map.of("action", "event.publish", "config", Map.of("eventType", "=concat('vip ', level)"))));
+        rule.put("testCases", List.of(Map.of("name", "大客户", "payload", Map.of("totalSpend", 6000, "level", "金卡"),
+                "expect", "match")));
+        String id = admin.api().body(rule).post(rules()).then().statusCode(201)
+                .body("testResults[0].passed", equalTo(false))
+                .body("testResults[0].error", containsString("actions[0]")).extract().path("id");
+        admin.api().post(rules() + "/" + id + "/publish").then().statusCode(422);
+    }
+
+    @Test
     void aRuleWhoseTestCasesFailIsNotPublished() {
         String id = admin.api().body(vipRule("totalSpend > 50")).post(rules()).then().statusCode(201)
                 .body("testResults.passed", equalTo(List.of(true, false))).extract().path("id");
