@@ -298,7 +298,8 @@ final class SandboxCompiler {
             if (type.outputs().contains(name)) {
                 return Object.class;
             }
-            return "now".equals(name) ? java.time.Instant.class : null;
+            // built in: the evaluation time, and the user it runs for ({id}, empty for system runs)
+            return "now".equals(name) ? java.time.Instant.class : "user".equals(name) ? Map.class : null;
         }
     }
 

@@ -23,6 +23,7 @@ final class SandboxVariables implements VariableResolverFactory {
     private Map<String, Object> outputs; // most expressions assign nothing: made on the first assignment
     private final Instant now;
     private final ZoneId zone;
+    private final java.util.UUID userId;
     private final EvaluationBudget budget;
 
     SandboxVariables(ExpressionContext context, Set<String> outputNames, SandboxLimits limits) {
@@ -30,6 +31,7 @@ final class SandboxVariables implements VariableResolverFactory {
         this.outputNames = outputNames;
         this.now = context.now() == null ? Instant.now() : context.now();
         this.zone = context.zone();
+        this.userId = context.userId();
         this.budget = new EvaluationBudget(limits);
     }
 
@@ -50,7 +52,9 @@ final class SandboxVariables implements VariableResolverFactory {
 
     Object read(String name) {
         Object value = outputs != null && outputs.containsKey(name) ? outputs.get(name)
-                : "now".equals(name) && !values.containsKey(name) ? now : Values.normalize(values.get(name));
+                : values.containsKey(name) ? Values.normalize(values.get(name))
+                : "now".equals(name) ? now
+                : "user".equals(name) ? (userId == null ? null : Map.of("id", userId.toString())) : null;
         budget.charge(value);
         return value;
     }
@@ -135,7 +139,8 @@ final class SandboxVariables implements VariableResolverFactory {
 
     @Override
     public boolean isResolveable(String name) {
-        return outputs != null && outputs.containsKey(name) || values.containsKey(name) || "now".equals(name);
+        return outputs != null && outputs.containsKey(name) || values.containsKey(name) || "now".equals(name)
+                || "user".equals(name);
     }
 
     @Override

@@ -134,6 +134,15 @@ class BusinessExpressionsTest {
     }
 
     @Test
+    void nowAndTheCurrentUserAreBuiltIn() {
+        java.util.UUID user = java.util.UUID.randomUUID();
+        CompiledExpression compiled = SANDBOX.compile("user.id == '" + user + "' && daysSince(now) == 0",
+                new ExpressionContextType(types(), Set.of()));
+        assertEquals(true, SANDBOX.run(compiled, new ExpressionContext(customer(), NOW, null, user)).value());
+        assertEquals(false, SANDBOX.run(compiled, new ExpressionContext(customer(), NOW)).value());
+    }
+
+    @Test
     void conditionsAreTypedAsBooleans() {
         assertEquals(Boolean.class, SANDBOX.compile("totalSpend > 1", new ExpressionContextType(types(), Set.of())).resultType());
         assertEquals(Object.class, SANDBOX.compile("totalSpend + 1", new ExpressionContextType(types(), Set.of())).resultType());
