@@ -6,6 +6,7 @@ import io.qiaoban.core.expression.CompiledExpression;
 import io.qiaoban.core.expression.ExpressionContext;
 import io.qiaoban.core.expression.ExpressionException;
 import io.qiaoban.core.expression.ExpressionService.Evaluation;
+import io.qiaoban.core.problem.ProblemException;
 import io.qiaoban.core.validation.Check;
 import io.qiaoban.rule.expression.ExpressionFunction;
 import io.qiaoban.rule.expression.ExpressionProblems;
@@ -59,6 +60,9 @@ public class ExpressionResource {
         Check.required("expression", request);
         Map<String, Object> sample = request.context() == null ? Map.of() : request.context();
         Set<String> outputs = request.outputs() == null ? Set.of() : Set.copyOf(request.outputs());
+        if (outputs.size() > 20 || !outputs.stream().allMatch(ExpressionSandbox::isOutputName)) {
+            throw ProblemException.invalid("outputs", "expression.outputs");
+        }
         try {
             CompiledExpression compiled = expressions.compile(request.expression(), ExpressionSandbox.sampleType(sample, outputs));
             Evaluation result = expressions.run(compiled,

@@ -47,6 +47,10 @@ final class CheckedOperand extends ASTNode {
 
     /** Checks one operand's value; literal operands are checked once, at compile time. */
     static Object check(Object value, int operator, int position) {
+        if (value instanceof BigDecimal n) {
+            // results of MVEL's own arithmetic are checked here, as operands of the next operator
+            Values.checkSize(n, position);
+        }
         boolean number = value instanceof BigDecimal || value instanceof Integer || value instanceof Long;
         switch (operator) {
             case Operator.SUB, Operator.MULT, Operator.DIV, Operator.MOD -> {

@@ -70,18 +70,29 @@ public class ExpressionSandbox implements ExpressionService {
 
     @Override
     public CompiledExpression compile(String source, ExpressionContextType contextType) {
-        if (cache == null) {
-            return compiler.compile(source, contextType);
+        Key key = null;
+        if (cache != null) {
+            key = new Key(source, contextType);
+            SandboxedExpression cached = cache.getIfPresent(key);
+            if (cached != null) {
+                return cached;
+            }
         }
-        Key key = new Key(source, contextType);
-        SandboxedExpression cached = cache.getIfPresent(key);
-        if (cached != null) {
-            return cached;
+        // MVEL falls back to the thread's context class loader (initialising the class!) when the
+        // configured one finds nothing: while MVEL runs, that loader finds nothing either
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(SandboxCompiler.NoClasses.INSTANCE);
+        try {
+            // refused expressions are not cached: each attempt is checked (and reported) again
+            SandboxedExpression compiled = compiler.compile(source, contextType);
+            if (cache != null) {
+                cache.put(key, compiled);
+            }
+            return compiled;
+        } finally {
+            thread.setContextClassLoader(previous);
         }
-        // refused expressions are not cached: each attempt is checked (and reported) again
-        SandboxedExpression compiled = compiler.compile(source, contextType);
-        cache.put(key, compiled);
-        return compiled;
     }
 
     @Override
@@ -91,6 +102,9 @@ public class ExpressionSandbox implements ExpressionService {
         }
         SandboxVariables variables = new SandboxVariables(context, sandboxed.contextType().outputs(), limits);
         Object value;
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(SandboxCompiler.NoClasses.INSTANCE);
         try {
             value = sandboxed.statement().getValue(null, null, variables);
         } catch (ExpressionException e) {
@@ -99,6 +113,8 @@ public class ExpressionSandbox implements ExpressionService {
             throw new ExpressionException("expression.tooDeep", -1, limits.maxNesting());
         } catch (RuntimeException e) {
             throw translate(e);
+        } finally {
+            thread.setContextClassLoader(previous);
         }
         return new Evaluation(Values.normalize(value), variables.outputs());
     }
@@ -125,6 +141,11 @@ public class ExpressionSandbox implements ExpressionService {
         // MVEL names Java types in its messages; the user knows numbers and texts
         line = line.replace("java.lang.", "").replace("java.math.", "").replace("java.time.", "").replace("java.util.", "");
         return line.length() > 160 ? line.substring(0, 160) : line;
+    }
+
+    /** Whether a name can be a declared output: a plain name, 64 characters at most. */
+    public static boolean isOutputName(String name) {
+        return name != null && name.length() <= 64 && SandboxCompiler.isPlainName(name);
     }
 
     public List<ExpressionFunction> functions() {

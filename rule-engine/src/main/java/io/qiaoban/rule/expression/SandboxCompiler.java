@@ -87,7 +87,17 @@ final class SandboxCompiler {
         if (source.length() > limits.maxSourceLength()) {
             throw new ExpressionException("expression.tooLong", limits.maxSourceLength(), limits.maxSourceLength());
         }
-        MarkedSource marked = MarkedSource.mark(source);
+        for (String output : type.outputs()) {
+            if (!isPlainName(output)) {
+                throw new IllegalArgumentException("An output is a plain name: " + output);
+            }
+        }
+        MarkedSource marked;
+        try {
+            marked = MarkedSource.mark(source, limits.maxNesting());
+        } catch (ExpressionException e) {
+            throw e; // positions of the lexical pass are the user's already
+        }
         Check check = new Check(type);
         try {
             ExecutableStatement statement = check.statement(marked.text(), 0, 0, true);
@@ -218,8 +228,11 @@ final class SandboxCompiler {
         }
 
         private void literal(Object value, int pos) {
-            if (value == null || value instanceof String || value instanceof Boolean || value instanceof BigDecimal
-                    || value instanceof Integer || value instanceof Long) {
+            if (value instanceof BigDecimal number) {
+                Values.checkSize(number, pos);
+                return;
+            }
+            if (value == null || value instanceof String || value instanceof Boolean) {
                 return;
             }
             if (value instanceof Class<?>) {
@@ -269,7 +282,8 @@ final class SandboxCompiler {
         private void assignment(AssignmentNode n, int offset, int depth) {
             String target = n.getAssignmentVar();
             int pos = offset + Math.max(0, n.getStart());
-            if (target == null || !type.outputs().contains(target.strip())) {
+            // a plain name only: MVEL sends "o[...] = v" to its own reflective optimizer, index and all
+            if (target == null || !isPlainName(target.strip()) || !type.outputs().contains(target.strip())) {
                 throw new ExpressionException("expression.refused.assignment", offset + targetStart(n),
                         target == null ? "" : target.strip());
             }
@@ -301,6 +315,15 @@ final class SandboxCompiler {
             // built in: the evaluation time, and the user it runs for ({id}, empty for system runs)
             return "now".equals(name) ? java.time.Instant.class : "user".equals(name) ? Map.class : null;
         }
+    }
+
+    /** A name as the sandbox reads it: a letter, then letters, digits and underscores, nothing else. */
+    static boolean isPlainName(String name) {
+        if (name == null || name.isEmpty() || !Character.isJavaIdentifierStart(name.codePointAt(0)) || name.charAt(0) == '$') {
+            return false;
+        }
+        return name.codePoints().allMatch(cp -> Character.isJavaIdentifierPart(cp) && cp != '$'
+                && !Character.isIdentifierIgnorable(cp));
     }
 
     private static Object sample(Class<?> declared) {

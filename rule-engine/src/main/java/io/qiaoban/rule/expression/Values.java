@@ -24,9 +24,25 @@ public final class Values {
     private Values() {
     }
 
+    /**
+     * Numbers an expression may hold: at most 100 digits before and after the point. BigDecimal work
+     * (rounding, remainders, printing) grows with the exponent, and "1e99999999" is a short text.
+     */
+    static final int MAX_DIGITS = 100;
+
+    static BigDecimal checkSize(BigDecimal n, int position) {
+        if (n.scale() > MAX_DIGITS || n.scale() < -MAX_DIGITS || n.precision() - n.scale() > MAX_DIGITS) {
+            throw new ExpressionException("expression.numberTooLarge", position, MAX_DIGITS);
+        }
+        return n;
+    }
+
     /** Brings a value read from a context to one of the expression kinds. */
     public static Object normalize(Object value) {
-        if (value == null || value instanceof String || value instanceof BigDecimal || value instanceof Boolean
+        if (value instanceof BigDecimal n) {
+            return checkSize(n, -1);
+        }
+        if (value == null || value instanceof String || value instanceof Boolean
                 || value instanceof LocalDate || value instanceof Instant || value instanceof Map<?, ?>
                 || value instanceof List<?>) {
             return value;
@@ -35,13 +51,19 @@ public final class Values {
             return BigDecimal.valueOf(((Number) value).longValue());
         }
         if (value instanceof Double d) {
-            return BigDecimal.valueOf(d);
+            if (d.isNaN() || d.isInfinite()) {
+                throw new ExpressionException("expression.unsupportedValue", -1, String.valueOf(d));
+            }
+            return checkSize(BigDecimal.valueOf(d), -1);
         }
         if (value instanceof Float f) {
-            return new BigDecimal(Float.toString(f));
+            if (f.isNaN() || f.isInfinite()) {
+                throw new ExpressionException("expression.unsupportedValue", -1, String.valueOf(f));
+            }
+            return checkSize(new BigDecimal(Float.toString(f)), -1);
         }
         if (value instanceof BigInteger b) {
-            return new BigDecimal(b);
+            return checkSize(new BigDecimal(b), -1);
         }
         if (value instanceof OffsetDateTime t) {
             return t.toInstant();
@@ -66,11 +88,15 @@ public final class Values {
         if (normalized instanceof BigDecimal n) {
             return n;
         }
-        if (normalized instanceof String s && !s.isBlank()) {
+        if (normalized instanceof String s && !s.isBlank() && s.length() <= 2 * MAX_DIGITS + 2) {
+            BigDecimal parsed = null;
             try {
-                return new BigDecimal(s.trim());
+                parsed = new BigDecimal(s.trim());
             } catch (NumberFormatException e) {
                 // reported below
+            }
+            if (parsed != null) {
+                return checkSize(parsed, position);
             }
         }
         throw new ExpressionException("expression.argumentType", position, function, "@type.number", typeName(normalized));
@@ -135,7 +161,7 @@ public final class Values {
         try {
             return n.intValueExact();
         } catch (ArithmeticException e) {
-            throw new ExpressionException("expression.argumentType", position, function, "@type.integer", n.toPlainString());
+            throw new ExpressionException("expression.argumentType", position, function, "@type.integer", "@type.number");
         }
     }
 

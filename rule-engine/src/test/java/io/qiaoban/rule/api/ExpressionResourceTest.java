@@ -60,6 +60,14 @@ class ExpressionResourceTest {
                 .body("detail", containsString("text"));
         admin.api().body(Map.of("context", Map.of())).post("/api/v1/expressions/evaluate").then().statusCode(400)
                 .body("errors[0].code", equalTo("expression.empty"));
+        // an output is a plain name: "o[...]" once sent its index to MVEL's own optimizer
+        admin.api().body(Map.of("expression", "o[Runtime.getRuntime().exec('touch /tmp/qiaoban-pwned')] = 'v'",
+                        "context", Map.of("o", Map.of()), "outputs", List.of("o[Runtime.getRuntime().exec('touch /tmp/qiaoban-pwned')]")))
+                .post("/api/v1/expressions/evaluate").then().statusCode(400)
+                .body("errors[0].field", equalTo("outputs"));
+        // a short JSON number with a huge exponent: refused, not computed
+        admin.api().body("{\"expression\": \"x % 7\", \"context\": {\"x\": 1e99999999}}")
+                .post("/api/v1/expressions/evaluate").then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
