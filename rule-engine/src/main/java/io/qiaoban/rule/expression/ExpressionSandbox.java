@@ -8,8 +8,15 @@ import io.qiaoban.core.expression.ExpressionContext;
 import io.qiaoban.core.expression.ExpressionContextType;
 import io.qiaoban.core.expression.ExpressionException;
 import io.qiaoban.core.expression.ExpressionService;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.mvel2.CompileException;
 
 /**
@@ -41,27 +48,25 @@ public class ExpressionSandbox implements ExpressionService {
      * loading and could run past their budget.
      */
     private void warmUp() {
+        SandboxLimits generous = new SandboxLimits(Duration.ofSeconds(30), 100_000, limits.maxNesting(), limits.maxReadSize());
+        Map<String, Object> sample = new HashMap<>();
+        sample.put("xs", List.of(Map.of("amount", BigDecimal.ONE, "paidAt", "2026-01-01")));
+        sample.put("d0", LocalDate.of(2026, 1, 1));
+        sample.put("s", " Ab ");
+        String everyFunction = "daysSince(d0) + daysBetween(d0, today()) + monthOf(addDays(d0, 1)) + yearOf(d0)"
+                + " + sum(xs, 'amount') + count(xs) + ifNull(avg(xs, 'amount'), 0) + max(xs, 'amount') + min(xs, 'amount')"
+                + " + round(1.25, 1) + floor(1.5) + ceil(1.5) + abs(0 - 1) + len(s) > 0 && contains(s, 'A')"
+                + " && startsWith(trim(s), 'A') && upper(s) != lower(s) && concat(s, 'x') != substr(s, 1, 2)"
+                + " && !isEmpty(s) && max(xs, 'paidAt') != null ? 1.5 * 2 / 3 % 2 - 1 : 0";
         try {
-            SandboxCompiler warm = new SandboxCompiler(functions, new SandboxLimits(java.time.Duration.ofSeconds(30),
-                    100_000, limits.maxNesting(), limits.maxReadSize()));
-            java.util.Map<String, Object> sample = new java.util.HashMap<>();
-            sample.put("xs", java.util.List.of(java.util.Map.of("amount", java.math.BigDecimal.ONE, "paidAt", "2026-01-01")));
-            sample.put("d0", java.time.LocalDate.of(2026, 1, 1));
-            sample.put("s", " Ab ");
-            ExpressionContextType type = sampleType(sample, java.util.Set.of());
-            String all = "daysSince(d0) + daysBetween(d0, today()) + monthOf(addDays(d0, 1)) + yearOf(d0) + sum(xs, 'amount')"
-                    + " + count(xs) + ifNull(avg(xs, 'amount'), 0) + max(xs, 'amount') + min(xs, 'amount') + round(1.25, 1)"
-                    + " + floor(1.5) + ceil(1.5) + abs(0 - 1) + len(s) > 0 && contains(s, 'A') && startsWith(trim(s), 'A')"
-                    + " && upper(s) != lower(s) && concat(s, 'x') != substr(s, 1, 2) && !isEmpty(s) && max(xs, 'paidAt') != null"
-                    + " ? 1.5 * 2 / 3 % 2 - 1 : 0";
-            SandboxedExpression compiled = warm.compile(all, type);
-            SandboxVariables variables = new SandboxVariables(new ExpressionContext(sample, java.time.Instant.now()),
-                    java.util.Set.of(), new SandboxLimits(java.time.Duration.ofSeconds(30), 100_000, limits.maxNesting(),
-                    limits.maxReadSize()));
-            compiled.statement().getValue(null, null, variables);
+            SandboxedExpression compiled = new SandboxCompiler(functions, generous)
+                    .compile(everyFunction, sampleType(sample, Set.of()));
+            compiled.statement().getValue(null, null,
+                    new SandboxVariables(new ExpressionContext(sample, Instant.now()), Set.of(), generous));
         } catch (RuntimeException e) {
             throw new IllegalStateException("The expression sandbox failed its own warm-up", e);
         }
+    }
     }
 
     public static ExpressionSandbox withDefaults() {
@@ -161,8 +166,8 @@ public class ExpressionSandbox implements ExpressionService {
     }
 
     /** Context types of sample values, as the formula editor sends them: names known, types open. */
-    public static ExpressionContextType sampleType(Map<String, Object> sample, java.util.Set<String> outputs) {
-        Map<String, Class<?>> types = new java.util.LinkedHashMap<>();
+    public static ExpressionContextType sampleType(Map<String, Object> sample, Set<String> outputs) {
+        Map<String, Class<?>> types = new LinkedHashMap<>();
         sample.forEach((name, value) -> types.put(name, value instanceof Map<?, ?> ? Map.class
                 : value instanceof List<?> ? List.class : Object.class));
         return new ExpressionContextType(types, outputs);

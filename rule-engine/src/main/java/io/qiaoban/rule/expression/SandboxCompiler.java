@@ -92,12 +92,8 @@ final class SandboxCompiler {
                 throw new IllegalArgumentException("An output is a plain name: " + output);
             }
         }
-        MarkedSource marked;
-        try {
-            marked = MarkedSource.mark(source, limits.maxNesting());
-        } catch (ExpressionException e) {
-            throw e; // positions of the lexical pass are the user's already
-        }
+        // the lexical pass reports positions in the user's source already
+        MarkedSource marked = MarkedSource.mark(source, limits.maxNesting());
         Check check = new Check(type);
         try {
             ExecutableStatement statement = check.statement(marked.text(), 0, 0, true);

@@ -6,9 +6,12 @@ import io.qiaoban.core.action.ActionRegistry;
 import io.qiaoban.core.app.AppService;
 import io.qiaoban.core.auth.CurrentCaller;
 import io.qiaoban.core.problem.FieldError;
+import io.qiaoban.core.problem.Messages;
+import io.qiaoban.core.problem.Problem;
 import io.qiaoban.core.problem.ProblemException;
 import io.qiaoban.core.role.Permission;
 import io.qiaoban.core.workspace.WorkspaceGuard;
+import io.qiaoban.rule.expression.ExpressionProblems;
 import io.qiaoban.rule.rule.RuleDefinition.RuleAction;
 import io.qiaoban.rule.rule.RuleDefinition.TestCase;
 import io.qiaoban.rule.rule.RuleEvaluator.EventFacts;
@@ -18,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -164,7 +168,7 @@ public class RuleService {
     /** Runs the draft against a payload without any side effect. */
     @Transactional
     public DryRun dryRun(UUID workspaceId, UUID appId, UUID ruleId, Map<String, Object> payload, String eventType,
-            java.util.Locale locale) throws Exception {
+            Locale locale) throws Exception {
         guard.require(workspaceId, Permission.APP_VIEW);
         StoredRule rule = find(workspaceId, appId, ruleId, false);
         RuleDefinition draft = withSample(rule.draft(), payload);
@@ -172,8 +176,8 @@ public class RuleService {
                 new EventFacts(null, eventType == null ? draft.trigger().listensTo() : eventType, clock.instant()),
                 clock.instant());
         if (e.error() != null) {
-            io.qiaoban.core.problem.Problem problem = io.qiaoban.core.problem.Messages.problem(locale,
-                    io.qiaoban.rule.expression.ExpressionProblems.of(e.errorField(), e.error()));
+            Problem problem = Messages.problem(locale,
+                    ExpressionProblems.of(e.errorField(), e.error()));
             FieldError fe = problem.errors().get(0);
             return new DryRun(e.conditionValue(), false, List.of(),
                     new DryRunError(fe.field(), fe.code(), fe.message(), fe.position()));
@@ -185,7 +189,7 @@ public class RuleService {
                 try {
                     executor.validate(registry.find(action.action()).orElseThrow(), action.config());
                 } catch (ProblemException p) {
-                    error = io.qiaoban.core.problem.Messages.problem(locale, p).detail();
+                    error = Messages.problem(locale, p).detail();
                 }
                 actions.add(new DryRunAction(action.action(), action.config(), error == null, error));
             }
@@ -237,7 +241,7 @@ public class RuleService {
             try {
                 executor.validate(registry.find(action.action()).orElseThrow(), action.config());
             } catch (ProblemException p) {
-                return "actions[" + i + "]: " + io.qiaoban.core.problem.Messages.problem(io.qiaoban.core.problem.Messages.ZH, p).detail();
+                return "actions[" + i + "]: " + Messages.problem(Messages.ZH, p).detail();
             }
         }
         return null;
