@@ -67,7 +67,6 @@ public class ExpressionSandbox implements ExpressionService {
             throw new IllegalStateException("The expression sandbox failed its own warm-up", e);
         }
     }
-    }
 
     public static ExpressionSandbox withDefaults() {
         return new ExpressionSandbox(FunctionLibrary.builtin(), SandboxLimits.DEFAULTS, 10_000);
