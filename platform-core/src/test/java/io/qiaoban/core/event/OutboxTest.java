@@ -1,10 +1,10 @@
 package io.qiaoban.core.event;
 
+import static io.qiaoban.core.testing.Delivery.count;
+import static io.qiaoban.core.testing.Delivery.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.qiaoban.core.job.JobWorker;
-import io.qiaoban.core.job.JobWorkers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -20,8 +20,6 @@ class OutboxTest {
     DomainEvents events;
     @Inject
     OutboxDispatcher dispatcher;
-    @Inject
-    JobWorkers workers;
     @Inject
     EntityManager em;
 
@@ -80,18 +78,5 @@ class OutboxTest {
         assertEquals(0, count("select count(*) from job where payload ->> 'event' = ?1", String.valueOf(id)));
     }
 
-    private void drain() {
-        while (dispatcher.dispatchOnce() > 0) {
-            // keep dispatching
-        }
-        JobWorker worker = workers.newWorker("outbox-test", workers.settings());
-        while (worker.runOnce("outbox-test-0") > 0) {
-            // keep running
-        }
-    }
 
-    private long count(String sql, Object parameter) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
-                .setParameter(1, parameter).getSingleResult()).longValue());
-    }
 }

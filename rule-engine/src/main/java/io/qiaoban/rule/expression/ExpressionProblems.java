@@ -15,12 +15,17 @@ public final class ExpressionProblems {
      *              "actions[0].config.payload.level"
      */
     public static ProblemException of(String field, ExpressionException e) {
+        return new ProblemException(400, "validation",
+                List.of(new FieldError(field, e.code(), null, e.position() < 0 ? null : e.position())), messageArgs(e));
+    }
+
+    /** The arguments of an error's message text ("field.{code}"): the 1-based position first, then its own. */
+    public static Object[] messageArgs(ExpressionException e) {
         Object[] args = e.args();
         Object[] withPosition = new Object[args.length + 1];
         // people count characters from 1
         withPosition[0] = e.position() < 0 ? "-" : e.position() + 1;
         System.arraycopy(args, 0, withPosition, 1, args.length);
-        return new ProblemException(400, "validation",
-                List.of(new FieldError(field, e.code(), null, e.position() < 0 ? null : e.position())), withPosition);
+        return withPosition;
     }
 }

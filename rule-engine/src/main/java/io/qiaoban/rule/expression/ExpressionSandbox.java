@@ -133,18 +133,8 @@ public class ExpressionSandbox implements ExpressionService {
                 return new ExpressionException("expression.arithmetic", -1, String.valueOf(a.getMessage()));
             }
         }
-        String reason = e instanceof CompileException c ? firstLine(c.getMessage()) : e.getClass().getSimpleName();
+        String reason = e instanceof CompileException c ? SandboxCompiler.reason(c) : e.getClass().getSimpleName();
         return new ExpressionException("expression.evaluation", -1, reason);
-    }
-
-    private static String firstLine(String message) {
-        String m = String.valueOf(message);
-        int start = m.indexOf("[Error: ");
-        int end = start < 0 ? -1 : m.indexOf(']', start);
-        String line = start >= 0 && end > start ? m.substring(start + 8, end) : m.split("\n", 2)[0];
-        // MVEL names Java types in its messages; the user knows numbers and texts
-        line = line.replace("java.lang.", "").replace("java.math.", "").replace("java.time.", "").replace("java.util.", "");
-        return line.length() > 160 ? line.substring(0, 160) : line;
     }
 
     /** Whether a name can be a declared output: a plain name, 64 characters at most. */

@@ -17,6 +17,19 @@ final class SandboxAccessors {
     private SandboxAccessors() {
     }
 
+    /** What every sandbox accessor shares: it only reads, and its type is known when it runs. */
+    interface ReadOnly extends Accessor {
+        @Override
+        default Object setValue(Object ctx, Object elCtx, VariableResolverFactory factory, Object value) {
+            throw new ExpressionException("expression.assignment", -1, String.valueOf(value));
+        }
+
+        @Override
+        default Class getKnownEgressType() {
+            return Object.class;
+        }
+    }
+
     static ExpressionException failure(RuntimeException e, int position) {
         if (e instanceof ExpressionException x) {
             return x.position() < 0 ? new ExpressionException(x.code(), position, x.args()) : x;
@@ -28,7 +41,7 @@ final class SandboxAccessors {
     }
 
     /** A variable, then fields of records ({@code customer.level}) and elements of lists ({@code orders[0]}). */
-    static final class VariableRead implements Accessor {
+    static final class VariableRead implements ReadOnly {
         private final String name;
         private final Object[] segments;
         private final int position;
@@ -67,15 +80,6 @@ final class SandboxAccessors {
             }
         }
 
-        @Override
-        public Object setValue(Object ctx, Object elCtx, VariableResolverFactory factory, Object value) {
-            throw new ExpressionException("expression.assignment", position, path);
-        }
-
-        @Override
-        public Class getKnownEgressType() {
-            return Object.class;
-        }
     }
 
     /**
@@ -99,43 +103,25 @@ final class SandboxAccessors {
     }
 
     /** A literal argument. */
-    record Constant(Object value) implements Accessor {
+    record Constant(Object value) implements ReadOnly {
         @Override
         public Object getValue(Object ctx, Object elCtx, VariableResolverFactory factory) {
             return value;
         }
 
-        @Override
-        public Object setValue(Object ctx, Object elCtx, VariableResolverFactory factory, Object value) {
-            throw new ExpressionException("expression.assignment", -1, String.valueOf(value));
-        }
-
-        @Override
-        public Class getKnownEgressType() {
-            return Object.class;
-        }
     }
 
     /** Any other argument: the checked statement, run by MVEL. */
-    record Statement(ExecutableStatement statement) implements Accessor {
+    record Statement(ExecutableStatement statement) implements ReadOnly {
         @Override
         public Object getValue(Object ctx, Object elCtx, VariableResolverFactory factory) {
             return statement.getValue(ctx, elCtx, factory);
         }
 
-        @Override
-        public Object setValue(Object ctx, Object elCtx, VariableResolverFactory factory, Object value) {
-            throw new ExpressionException("expression.assignment", -1, String.valueOf(value));
-        }
-
-        @Override
-        public Class getKnownEgressType() {
-            return Object.class;
-        }
     }
 
     /** A call of a library function; the arguments are expressions the sandbox compiled and checked on their own. */
-    static final class FunctionCall implements Accessor {
+    static final class FunctionCall implements ReadOnly {
         private final ExpressionFunction function;
         private final String calledAs;
         private final Accessor[] arguments;
@@ -165,14 +151,5 @@ final class SandboxAccessors {
             }
         }
 
-        @Override
-        public Object setValue(Object ctx, Object elCtx, VariableResolverFactory factory, Object value) {
-            throw new ExpressionException("expression.assignment", position, calledAs);
-        }
-
-        @Override
-        public Class getKnownEgressType() {
-            return Object.class;
-        }
     }
 }

@@ -372,12 +372,14 @@ final class SandboxCompiler {
         };
     }
 
-    private static String reason(CompileException e) {
+    /** MVEL's own words for a failure, without its banner, and with numbers and texts instead of Java type names. */
+    static String reason(CompileException e) {
         String message = String.valueOf(e.getMessage());
         int start = message.indexOf("[Error: ");
         int end = start < 0 ? -1 : message.indexOf(']', start);
         String reason = start >= 0 && end > start ? message.substring(start + 8, end) : message.split("\n", 2)[0];
-        return reason.length() > 120 ? reason.substring(0, 120) : reason;
+        reason = reason.replace("java.lang.", "").replace("java.math.", "").replace("java.time.", "").replace("java.util.", "");
+        return reason.length() > 160 ? reason.substring(0, 160) : reason;
     }
 
     private static ParserContext parserContext() {

@@ -6,6 +6,7 @@ import io.qiaoban.core.action.ActionResult;
 import io.qiaoban.core.expression.ExpressionException;
 import io.qiaoban.core.problem.Messages;
 import io.qiaoban.core.problem.ProblemException;
+import io.qiaoban.rule.expression.ExpressionProblems;
 import io.qiaoban.rule.rule.RuleDefinition.RuleAction;
 import io.qiaoban.rule.rule.RuleEvaluator.EventFacts;
 import io.qiaoban.rule.rule.RuleRepository.Runnable;
@@ -110,11 +111,7 @@ public class RuleRunner {
     }
 
     static String describe(String field, ExpressionException e) {
-        Object[] args = e.args();
-        Object[] withPosition = new Object[args.length + 1];
-        withPosition[0] = e.position() < 0 ? "-" : e.position() + 1;
-        System.arraycopy(args, 0, withPosition, 1, args.length);
-        return field + ": " + Messages.text(Messages.ZH, "field." + e.code(), withPosition);
+        return field + ": " + Messages.text(Messages.ZH, "field." + e.code(), ExpressionProblems.messageArgs(e));
     }
 
     private static String reason(Exception e) {

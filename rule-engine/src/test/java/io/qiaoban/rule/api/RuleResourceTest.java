@@ -1,5 +1,7 @@
 package io.qiaoban.rule.api;
 
+import static io.qiaoban.core.testing.Delivery.count;
+import static io.qiaoban.core.testing.Delivery.drain;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -9,8 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.qiaoban.core.event.DomainEvent;
 import io.qiaoban.core.event.DomainEvents;
 import io.qiaoban.core.event.OutboxDispatcher;
-import io.qiaoban.core.job.JobWorker;
-import io.qiaoban.core.job.JobWorkers;
 import io.qiaoban.core.testing.Session;
 import io.qiaoban.core.testing.TestUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,8 +34,6 @@ class RuleResourceTest {
     DomainEvents events;
     @Inject
     OutboxDispatcher dispatcher;
-    @Inject
-    JobWorkers workers;
     @Inject
     EntityManager em;
 
@@ -266,20 +264,5 @@ class RuleResourceTest {
         stranger.api().get("/api/v1/workspaces/" + own + "/apps/" + app + "/rules/" + id).then().statusCode(404);
     }
 
-    private void drain() {
-        while (dispatcher.dispatchOnce() > 0) {
-            // keep dispatching
-        }
-        JobWorker worker = workers.newWorker("rule-test", workers.settings());
-        while (worker.runOnce("rule-test-0") > 0) {
-            while (dispatcher.dispatchOnce() > 0) {
-                // events published by rules go out too
-            }
-        }
-    }
 
-    private long count(String sql, Object parameter) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
-                .setParameter(1, parameter).getSingleResult()).longValue());
-    }
 }

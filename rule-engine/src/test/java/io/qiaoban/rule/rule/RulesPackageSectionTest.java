@@ -1,5 +1,6 @@
 package io.qiaoban.rule.rule;
 
+import static io.qiaoban.core.testing.Delivery.count;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,7 +11,6 @@ import io.qiaoban.core.testing.TestUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,8 +21,6 @@ import org.junit.jupiter.api.Test;
 class RulesPackageSectionTest {
     @Inject
     RulesPackageSection section;
-    @Inject
-    EntityManager em;
 
     @Test
     void exportedRulesImportIdempotentlyAndUpgradeInPlace() {
@@ -63,8 +61,4 @@ class RulesPackageSectionTest {
                 .body("[0].trigger.cron", equalTo("0 10 * * *"));
     }
 
-    private long count(String sql, Object parameter) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
-                .setParameter(1, parameter).getSingleResult()).longValue());
-    }
 }

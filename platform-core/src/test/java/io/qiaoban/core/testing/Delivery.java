@@ -1,0 +1,36 @@
+package io.qiaoban.core.testing;
+
+import io.qiaoban.core.event.OutboxDispatcher;
+import io.qiaoban.core.job.JobWorker;
+import io.qiaoban.core.job.JobWorkers;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Drives the outbox and the job queue by hand in tests (their background threads are off there),
+ * and counts rows to check what they did.
+ */
+public final class Delivery {
+    private Delivery() {
+    }
+
+    /** Dispatches pending events and runs due jobs until neither has anything left (events published by jobs too). */
+    public static void drain() {
+        OutboxDispatcher dispatcher = Arc.container().instance(OutboxDispatcher.class).get();
+        JobWorkers workers = Arc.container().instance(JobWorkers.class).get();
+        JobWorker worker = workers.newWorker("test-drain", workers.settings());
+        do {
+            while (dispatcher.dispatchOnce() > 0) {
+                // keep dispatching
+            }
+        } while (worker.runOnce("test-drain-0") > 0);
+    }
+
+    /** A count query with one positional parameter, in its own transaction. */
+    public static long count(String sql, Object parameter) {
+        EntityManager em = Arc.container().instance(EntityManager.class).get();
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
+                .setParameter(1, parameter).getSingleResult()).longValue());
+    }
+}
