@@ -14,20 +14,12 @@
 // action with a formula in its payload, two test cases; save (both cases pass), publish, enable, a dry run in the
 // test console (the formula resolves to 钻石), a real run, and the run in the run log. Screenshots: rules-list.png,
 // rule-editor.png, rule-runs.png.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import {
+  ADMIN_PASSWORD, ADMIN_USER, BASE_URL, apiResponse, byId, guideScreenshot, login, stamp, useBrowser, withPage,
+} from './support.mjs';
 
-const BASE_URL = (process.env.BASE_URL || 'http://localhost:8080').replace(/\/+$/, '');
-const ADMIN_USER = process.env.ADMIN_USER || 'admin';
-const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD || '';
-const SCREENSHOT_DIR = resolve(process.env.SCREENSHOT_DIR || 'screenshots');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 20_000);
-
-const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const WORKSPACE_NAME = `E2E 规则 ${stamp}`;
 const APP_NAME = `E2E 客户 ${stamp}`;
 const RULE_NAME = '高消费升级钻石';
@@ -38,81 +30,7 @@ const LEVEL_FORMULA = "=totalSpend > 5000 ? '钻石' : '金卡'";
 /** Today in the platform's time zone, as the expressions see it. */
 const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
-let browser;
-
-before(async () => {
-  assert.ok(ADMIN_PASSWORD, 'ADMIN_PASSWORD must be set (a platform admin that need not change its password)');
-  assert.ok(existsSync(CHROMIUM), `No Chromium at ${CHROMIUM}; set CHROMIUM to a Chromium/Chrome executable`);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-/** A picture for docs/user-guide.md, taken once the page has settled. */
-async function guideScreenshot(page, name) {
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: TIMEOUT });
-  await page.evaluate(() => document.fonts.ready);
-  // menu highlights and expanding rows fade in: wait until nothing moves
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: TIMEOUT });
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, name) });
-}
-
-/** A fresh context (no cookies, no localStorage) for each test. */
-async function withPage(fn) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  page.setDefaultNavigationTimeout(TIMEOUT);
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  try {
-    await fn(page);
-  } catch (e) {
-    if (problems.length) console.error(`browser errors:\n${problems.join('\n')}`);
-    try {
-      mkdirSync(SCREENSHOT_DIR, { recursive: true });
-      await page.screenshot({ path: join(SCREENSHOT_DIR, `failure-rules-${Date.now()}.png`), fullPage: true });
-    } catch {
-      // the failure itself matters more
-    }
-    throw e;
-  } finally {
-    await context.close();
-  }
-}
-
-const byId = (scope, id) => scope.getByTestId(id);
-
-/** Waits for the API call `method path` (path: RegExp on the URL's pathname) to be answered. */
-function apiResponse(page, method, path) {
-  return page.waitForResponse(
-    (r) => r.request().method() === method && path.test(new URL(r.url()).pathname),
-    { timeout: TIMEOUT },
-  );
-}
-
-async function login(page, username, password) {
-  await byId(page, 'login-username').fill(username);
-  await byId(page, 'login-password').fill(password);
-  const answered = apiResponse(page, 'POST', /\/api\/v1\/auth\/login$/);
-  await byId(page, 'login-submit').click();
-  return answered;
-}
+useBrowser();
 
 /** Opens the antd Select `selectTestId` inside `scope` and picks the first option matching `text` (a RegExp). */
 async function pickOption(page, scope, selectTestId, text) {
@@ -324,5 +242,5 @@ test('rules journey: condition with live check, action with a formula, tests, pu
     assert.equal(await byId(listRow, 'rule-enabled-switch').getAttribute('aria-checked'), 'true');
     await byId(listRow, 'rule-last-outcome').waitFor();
     await guideScreenshot(page, 'rules-list.png');
-  });
+  }, 'failure-rules');
 });

@@ -7,20 +7,14 @@
 // admin that need not change its password), SCREENSHOT_DIR (default ./screenshots), CHROMIUM (default
 // /usr/bin/chromium), E2E_TIMEOUT_MS (per wait, default 20000).
 // No fixed sleeps: every step waits for an element, a URL or an API response.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ADMIN_PASSWORD, ADMIN_USER, BASE_URL, SCREENSHOT_DIR, TIMEOUT, apiResponse, byId, guideScreenshot, login, stamp, useBrowser, withPage,
+} from './support.mjs';
 
-const BASE_URL = (process.env.BASE_URL || 'http://localhost:8080').replace(/\/+$/, '');
-const ADMIN_USER = process.env.ADMIN_USER || 'admin';
-const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD || '';
-const SCREENSHOT_DIR = resolve(process.env.SCREENSHOT_DIR || 'screenshots');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 20_000);
-
-const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const WORKSPACE_NAME = `E2E 空间 ${stamp}`;
 const APP_NAME = `E2E 应用 ${stamp}`;
 const NEW_USER = `e2e${stamp}`;
@@ -31,79 +25,7 @@ const CHANGED_PASSWORD = `Chg${stamp}9z`;
 /** Filled by the first test, used by the second. */
 const shared = { userCreated: false };
 
-let browser;
-
-before(async () => {
-  assert.ok(ADMIN_PASSWORD, 'ADMIN_PASSWORD must be set (a platform admin that need not change its password)');
-  assert.ok(existsSync(CHROMIUM), `No Chromium at ${CHROMIUM}; set CHROMIUM to a Chromium/Chrome executable`);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-/** A picture for docs/user-guide.md, taken once the page has settled. */
-async function guideScreenshot(page, name) {
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: TIMEOUT });
-  await page.evaluate(() => document.fonts.ready);
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, name) });
-}
-
-/** A fresh context (no cookies, no localStorage) for each test. */
-async function withPage(fn) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  page.setDefaultNavigationTimeout(TIMEOUT);
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  try {
-    await fn(page);
-  } catch (e) {
-    if (problems.length) console.error(`browser errors:\n${problems.join('\n')}`);
-    try {
-      mkdirSync(SCREENSHOT_DIR, { recursive: true });
-      await page.screenshot({ path: join(SCREENSHOT_DIR, `failure-${Date.now()}.png`), fullPage: true });
-    } catch {
-      // the failure itself matters more
-    }
-    throw e;
-  } finally {
-    await context.close();
-  }
-}
-
-const byId = (page, id) => page.getByTestId(id);
-
-/** Waits for the API call `method path` (path: RegExp on the URL's pathname) to be answered. */
-function apiResponse(page, method, path) {
-  return page.waitForResponse(
-    (r) => r.request().method() === method && path.test(new URL(r.url()).pathname),
-    { timeout: TIMEOUT },
-  );
-}
-
-async function login(page, username, password) {
-  await byId(page, 'login-username').fill(username);
-  await byId(page, 'login-password').fill(password);
-  const answered = apiResponse(page, 'POST', /\/api\/v1\/auth\/login$/);
-  await byId(page, 'login-submit').click();
-  return answered;
-}
+useBrowser();
 
 async function waitForHtmlLang(page, lang) {
   await page.waitForFunction((l) => document.documentElement.lang === l, lang, { timeout: TIMEOUT });

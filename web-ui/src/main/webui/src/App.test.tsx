@@ -3,42 +3,13 @@
  * Drives the whole app (routing, guards, forms, i18n) in jsdom against an in-memory fake of the
  * REST API, so the journeys of the end-to-end test are checked without a browser or backend.
  */
-import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import App from './App';
 import i18n, { changeLanguage, LANG_STORAGE_KEY } from './i18n';
+import { installDomShims } from './testing/dom';
 
-beforeAll(() => {
-  configure({ asyncUtilTimeout: 15_000 }); // generous: CI machines are small and busy
-  Object.defineProperty(window, 'matchMedia', {
-    writable: true,
-    value: (query: string) => ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      dispatchEvent: () => false,
-    }),
-  });
-  // jsdom cannot compute pseudo-element styles (antd asks for scrollbar sizes); the element's own will do
-  const getComputedStyle = window.getComputedStyle.bind(window);
-  window.getComputedStyle = (elt: Element) => getComputedStyle(elt);
-  // jsdom has no layout, so antd's auto-sizing TextArea computes NaN heights: harmless here
-  const consoleError = console.error.bind(console);
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    if (typeof args[0] === 'string' && args[0].includes('is an invalid value for the `%s` css style property')) return;
-    if (typeof args[0] === 'string' && args[0].includes('is an invalid value for the `height` css style property')) return;
-    consoleError(...args);
-  });
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
+beforeAll(installDomShims);
 
 interface User {
   id: string;

@@ -1,0 +1,99 @@
+// What the end-to-end journeys share: their environment, one Chromium for a file's tests, a fresh
+// page per test (with a screenshot on failure), guide screenshots and small page helpers.
+//
+// Env: BASE_URL (default http://localhost:8080), ADMIN_USER (default admin), ADMIN_PASSWORD (required; a platform
+// admin that need not change its password), SCREENSHOT_DIR (default ./screenshots), CHROMIUM (default
+// /usr/bin/chromium), E2E_TIMEOUT_MS (per wait, default 20000).
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = (process.env.BASE_URL || 'http://localhost:8080').replace(/\/+$/, '');
+export const ADMIN_USER = process.env.ADMIN_USER || 'admin';
+export const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD || '';
+export const SCREENSHOT_DIR = resolve(process.env.SCREENSHOT_DIR || 'screenshots');
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 20_000);
+
+/** A suffix that keeps the names one run creates apart from every other run's. */
+export const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+let browser;
+
+/** Launches Chromium before the file's tests and closes it after them. */
+export function useBrowser() {
+  before(async () => {
+    assert.ok(ADMIN_PASSWORD, 'ADMIN_PASSWORD must be set (a platform admin that need not change its password)');
+    assert.ok(existsSync(CHROMIUM), `No Chromium at ${CHROMIUM}; set CHROMIUM to a Chromium/Chrome executable`);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-quic',
+      ],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+  });
+}
+
+/** A picture for docs/user-guide.md, taken once the page has settled. */
+export async function guideScreenshot(page, name) {
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: TIMEOUT });
+  await page.evaluate(() => document.fonts.ready);
+  // menu highlights and expanding rows fade in: wait until nothing moves
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: TIMEOUT });
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, name) });
+}
+
+/** A fresh context (no cookies, no localStorage) for each test; a full-page screenshot when it fails. */
+export async function withPage(fn, failureName = 'failure') {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  page.setDefaultNavigationTimeout(TIMEOUT);
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  try {
+    await fn(page);
+  } catch (e) {
+    if (problems.length) console.error(`browser errors:\n${problems.join('\n')}`);
+    try {
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `${failureName}-${Date.now()}.png`), fullPage: true });
+    } catch {
+      // the failure itself matters more
+    }
+    throw e;
+  } finally {
+    await context.close();
+  }
+}
+
+export const byId = (scope, id) => scope.getByTestId(id);
+
+/** Waits for the API call `method path` (path: RegExp on the URL's pathname) to be answered. */
+export function apiResponse(page, method, path) {
+  return page.waitForResponse(
+    (r) => r.request().method() === method && path.test(new URL(r.url()).pathname),
+    { timeout: TIMEOUT },
+  );
+}
+
+export async function login(page, username, password) {
+  await byId(page, 'login-username').fill(username);
+  await byId(page, 'login-password').fill(password);
+  const answered = apiResponse(page, 'POST', /\/api\/v1\/auth\/login$/);
+  await byId(page, 'login-submit').click();
+  return answered;
+}
