@@ -99,7 +99,9 @@ public final class Messages {
     public static Problem problem(Locale locale, ProblemException e) {
         List<FieldError> errors = e.errors().stream()
                 .map(f -> new FieldError(f.field(), f.code(),
-                        f.message() != null ? f.message() : text(locale, "field." + f.code(), e.args()), f.position()))
+                        f.message() != null ? f.message()
+                                : text(locale, "field." + f.code(), f.args().isEmpty() ? e.args() : f.args().toArray()),
+                        f.position()))
                 .toList();
         String detail = e.code().equals("validation") && errors.size() == 1
                 ? errors.get(0).message()

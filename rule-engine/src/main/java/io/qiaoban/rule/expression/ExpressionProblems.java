@@ -1,7 +1,6 @@
 package io.qiaoban.rule.expression;
 
 import io.qiaoban.core.expression.ExpressionException;
-import io.qiaoban.core.problem.FieldError;
 import io.qiaoban.core.problem.ProblemException;
 import java.util.List;
 
@@ -15,17 +14,11 @@ public final class ExpressionProblems {
      *              "actions[0].config.payload.level"
      */
     public static ProblemException of(String field, ExpressionException e) {
-        return new ProblemException(400, "validation",
-                List.of(new FieldError(field, e.code(), null, e.position() < 0 ? null : e.position())), messageArgs(e));
+        return new ProblemException(400, "validation", List.of(e.fieldError(field)), e.messageArgs());
     }
 
     /** The arguments of an error's message text ("field.{code}"): the 1-based position first, then its own. */
     public static Object[] messageArgs(ExpressionException e) {
-        Object[] args = e.args();
-        Object[] withPosition = new Object[args.length + 1];
-        // people count characters from 1
-        withPosition[0] = e.position() < 0 ? "-" : e.position() + 1;
-        System.arraycopy(args, 0, withPosition, 1, args.length);
-        return withPosition;
+        return e.messageArgs();
     }
 }

@@ -89,7 +89,7 @@ public class RuleRunner {
             String key = idempotencyBase + "|action:" + i;
             try {
                 ActionResult result = actions.execute(action.action(),
-                        new ActionContext(rule.workspaceId(), key, "rule:" + rule.id(), chainDepth), action.config());
+                        new ActionContext(rule.workspaceId(), rule.appId(), key, "rule:" + rule.id(), chainDepth), action.config());
                 outcomes.add(new RuleRun.ActionOutcome(action.action(), action.config(), RuleRun.SUCCEEDED,
                         result == null ? null : result.summary(), null));
             } catch (Exception e) {

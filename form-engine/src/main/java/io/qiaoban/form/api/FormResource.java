@@ -1,0 +1,132 @@
+package io.qiaoban.form.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qiaoban.core.problem.ProblemException;
+import io.qiaoban.form.form.FormDiff;
+import io.qiaoban.form.form.FormRepository;
+import io.qiaoban.form.form.FormService;
+import io.qiaoban.form.form.PublishedForm;
+import io.qiaoban.form.form.StoredForm;
+import io.qiaoban.form.schema.FieldDefinition;
+import io.qiaoban.form.schema.FieldTypes;
+import io.qiaoban.form.schema.JsonSchemaExport;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Forms of an app: design the draft, see what publishing changes, publish, versions, JSON Schema. */
+@Path("/v1/workspaces/{workspaceId}/apps/{appId}/forms")
+public class FormResource {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FormView(UUID id, UUID appId, String key, String name, List<FieldDefinition> fields, JsonNode layout,
+            ObjectNode settings, int draftVersion, Integer publishedVersion, boolean changedSincePublish, Instant updatedAt) {
+    }
+
+    public record FormSummary(UUID id, String key, String name, int fieldCount, int draftVersion, Integer publishedVersion,
+            boolean changedSincePublish, Instant updatedAt) {
+    }
+
+    private final FormService forms;
+    private final JsonSchemaExport jsonSchema = new JsonSchemaExport(FieldTypes.standard());
+
+    FormResource(FormService forms) {
+        this.forms = forms;
+    }
+
+    @GET
+    public List<FormSummary> list(@PathParam("workspaceId") UUID workspaceId, @PathParam("appId") UUID appId) throws Exception {
+        return forms.list(workspaceId, appId).stream().map(f -> new FormSummary(f.id(), f.key(), f.draft().name(),
+                f.draft().fields().size(), f.draftVersion(), f.publishedVersion(), changed(f), f.updatedAt())).toList();
+    }
+
+    @POST
+    public Response create(@PathParam("workspaceId") UUID workspaceId, @PathParam("appId") UUID appId,
+            io.qiaoban.form.schema.FormSchema draft) throws Exception {
+        StoredForm form = forms.create(workspaceId, appId, required(draft));
+        return Response.status(201).entity(view(form)).tag(String.valueOf(form.draftVersion())).build();
+    }
+
+    @GET
+    @Path("/{formId}")
+    public Response get(@PathParam("workspaceId") UUID workspaceId, @PathParam("appId") UUID appId,
+            @PathParam("formId") UUID formId) throws Exception {
+        StoredForm form = forms.get(workspaceId, appId, formId);
+        return Response.ok(view(form)).tag(String.valueOf(form.draftVersion())).build();
+    }
+
+    @PUT
+    @Path("/{formId}")
+    public Response update(@PathParam("workspaceId") UUID workspaceId, @PathParam("appId") UUID appId,
+            @PathParam("formId") UUID formId, @HeaderParam("If-Match") String ifMatch, io.qiaoban.form.schema.FormSchema draft)
+            throws Exception {
+        StoredForm form = forms.update(workspaceId, appId, formId, Versions.ifMatch(ifMatch), required(draft));
+        return Response.ok(view(form)).tag(String.valueOf(form.draftVersion())).build();
+    }
+
+    @GET
+    @Path("/{formId}/diff")
+    public FormDiff diff(@PathParam("workspaceId") UUID workspaceId, @PathParam("appId") UUID appId,
+            @PathParam("formId") UUID formId) throws Exception {
+        return forms.diff(workspaceId, appId, formId);
+    }
+
+    @POST
+    @Path("/{formId}/publish")
+    public Response publish(@PathParam("workspaceId") UUID workspaceId, @PathParam("appId") UUID appId,
+            @PathParam("formId") UUID formId) throws Exception {
+        StoredForm form = forms.publish(workspaceId, appId, formId);
+        return Response.ok(view(form)).tag(String.valueOf(form.draftVersion())).build();
+    }
+
+    @GET
+    @Path("/{formId}/versions")
+    public List<FormRepository.Version> versions(@PathParam("workspaceId") UUID workspaceId, @PathParam("appId") UUID appId,
+            @PathParam("formId") UUID formId) throws Exception {
+        return forms.versions(workspaceId, appId, formId);
+    }
+
+    /** The published version as JSON Schema (draft 2020-12), for API users and their validators. */
+    @GET
+    @Path("/{formId}/json-schema")
+    @Produces({"application/schema+json", "application/json"})
+    public ObjectNode schema(@PathParam("workspaceId") UUID workspaceId, @PathParam("appId") UUID appId,
+            @PathParam("formId") UUID formId) throws Exception {
+        PublishedForm form = forms.published(workspaceId, appId, formId);
+        return jsonSchema.of(form.schema(), "https://qiaoban.io/schemas/forms/" + form.formId() + "/v" + form.version());
+    }
+
+    @DELETE
+    @Path("/{formId}")
+    public Response delete(@PathParam("workspaceId") UUID workspaceId, @PathParam("appId") UUID appId,
+            @PathParam("formId") UUID formId) throws Exception {
+        forms.delete(workspaceId, appId, formId);
+        return Response.noContent().build();
+    }
+
+    private static io.qiaoban.form.schema.FormSchema required(io.qiaoban.form.schema.FormSchema draft) {
+        if (draft == null) {
+            throw ProblemException.invalid("", "required");
+        }
+        return draft;
+    }
+
+    private static FormView view(StoredForm f) {
+        return new FormView(f.id(), f.appId(), f.key(), f.draft().name(), f.draft().fields(), f.draft().layout(),
+                f.draft().settings(), f.draftVersion(), f.publishedVersion(), changed(f), f.updatedAt());
+    }
+
+    private static boolean changed(StoredForm f) {
+        return f.changedSincePublish();
+    }
+}

@@ -1,0 +1,172 @@
+package io.qiaoban.form.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.qiaoban.form.access.FormAccess;
+import io.qiaoban.form.form.FormRepository;
+import io.qiaoban.form.form.PublishedForm;
+import io.qiaoban.form.form.StoredForm;
+import io.qiaoban.form.record.RecordRepository;
+import io.qiaoban.form.record.StoredRecord;
+import io.qiaoban.form.schema.FieldTypes;
+import io.qiaoban.core.workspace.WorkspaceZones;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reads records: one by id, or a page of a filtered, sorted list continued by cursor. The caller's
+ * row filter is part of the SQL (so a member with a row filter pays no more than an admin), the
+ * form id is written into it (a UUID) so PostgreSQL can use the form's partial indexes, and the
+ * total never waits for an exact count of a big form: up to 10,000 it is exact, above that it is
+ * the planner's estimate.
+ */
+@ApplicationScoped
+public class RecordQueries {
+    public static final int EXACT_COUNT_LIMIT = 10_000;
+    private static final String COLUMNS = "r.id, r.workspace_id, r.form_id, r.form_version, r.data::text, r.version, "
+            + "r.created_by, r.created_at, r.updated_by, r.updated_at, r.deleted_at";
+
+    private final AgroalDataSource db;
+    private final RecordRepository recordRows;
+    private final FormRepository forms;
+    private final WorkspaceZones zones;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final FieldTypes types = FieldTypes.standard();
+    private final FilterCompiler filters = new FilterCompiler(types);
+
+    RecordQueries(AgroalDataSource db, RecordRepository recordRows, FormRepository forms, WorkspaceZones zones,
+            ObjectMapper json, Clock clock) {
+        this.db = db;
+        this.recordRows = recordRows;
+        this.forms = forms;
+        this.zones = zones;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A page: the records, the cursor of the next page (null at the end) and the total. */
+    public record Page(List<StoredRecord> records, String nextCursor, Total total) {
+    }
+
+    public record Total(long value, boolean exact) {
+    }
+
+    /** Which records to list: a filter, a sort, where to continue, how many, and whether from the trash. */
+    public record ListRequest(JsonNode filter, String sort, String cursor, int limit, boolean deleted) {
+    }
+
+    public QueryContext context(PublishedForm form, FormAccess access) {
+        return new QueryContext(form.formId(), form.schema(), key -> related(form, key), access.userId(), clock.instant(),
+                zones.zone(form.workspaceId()));
+    }
+
+    private Optional<QueryContext.Related> related(PublishedForm form, String key) {
+        try {
+            Optional<StoredForm> target = forms.findByKey(form.workspaceId(), form.appId(), key);
+            if (target.isEmpty() || !target.get().published()) {
+                return Optional.empty();
+            }
+            return forms.published(target.get(), target.get().publishedVersion())
+                    .map(p -> new QueryContext.Related(p.formId(), p.schema()));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The record if it exists for this caller: of this form, and inside their row filter. */
+    public Optional<StoredRecord> find(PublishedForm form, FormAccess access, UUID id, boolean forUpdate) throws SQLException {
+        QueryContext context = context(form, access);
+        SqlFragment row = filters.compile(access.rowFilter(), context);
+        String sql = "select " + COLUMNS + " from record r where r.workspace_id = ? and r.form_id = ? and r.id = ? and "
+                + row.sql() + (forUpdate ? " for update of r" : "");
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, form.workspaceId());
+            ps.setObject(2, form.formId());
+            ps.setObject(3, id);
+            row.bind(ps, 4);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(recordRows.read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    public Page list(PublishedForm form, FormAccess access, ListRequest request) throws SQLException {
+        QueryContext context = context(form, access);
+        SqlFragment row = filters.compile(access.rowFilter(), context);
+        SqlFragment filter = filters.compile(request.filter(), context);
+        RecordSort sort = RecordSort.parse(request.sort(), form.schema(), types);
+        SqlFragment after = SqlFragment.TRUE;
+        if (request.cursor() != null && !request.cursor().isBlank()) {
+            Cursor cursor = Cursor.decode(request.cursor(), sort.spec());
+            sort.checkCursorValue(cursor.value());
+            after = sort.after(cursor.value(), cursor.id());
+        }
+        // the form id is a UUID we hold, written into the SQL so that the form's partial indexes apply
+        String where = " from record r where r.form_id = '" + form.formId() + "' and r.workspace_id = ? and r.deleted_at is "
+                + (request.deleted() ? "not null" : "null") + " and " + row.sql() + " and " + filter.sql();
+        List<StoredRecord> records = new ArrayList<>();
+        String next = null;
+        try (Connection c = db.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + ", " + sort.valueSelect() + where + " and "
+                    + after.sql() + " order by " + sort.orderBy() + " limit ?")) {
+                ps.setObject(1, form.workspaceId());
+                int i = row.bind(ps, 2);
+                i = filter.bind(ps, i);
+                i = after.bind(ps, i);
+                ps.setInt(i, request.limit() + 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    String lastValue = null;
+                    while (rs.next()) {
+                        if (records.size() == request.limit()) {
+                            StoredRecord last = records.get(records.size() - 1);
+                            next = new Cursor(sort.spec(), lastValue, last.id()).encode();
+                            break;
+                        }
+                        records.add(recordRows.read(rs));
+                        lastValue = rs.getString(12);
+                    }
+                }
+            }
+            Total total = request.cursor() == null || request.cursor().isBlank()
+                    ? total(c, where, form.workspaceId(), row, filter) : null;
+            return new Page(records, next, total);
+        }
+    }
+
+    private Total total(Connection c, String where, UUID workspaceId, SqlFragment row, SqlFragment filter) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select count(*) from (select 1" + where + " limit "
+                + (EXACT_COUNT_LIMIT + 1) + ") x")) {
+            ps.setObject(1, workspaceId);
+            filter.bind(ps, row.bind(ps, 2));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long capped = rs.getLong(1);
+                if (capped <= EXACT_COUNT_LIMIT) {
+                    return new Total(capped, true);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("explain (format json) select 1" + where)) {
+            ps.setObject(1, workspaceId);
+            filter.bind(ps, row.bind(ps, 2));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long estimate = json.readTree(rs.getString(1)).path(0).path("Plan").path("Plan Rows").asLong();
+                return new Total(Math.max(estimate, EXACT_COUNT_LIMIT + 1), false);
+            } catch (JsonProcessingException e) {
+                return new Total(EXACT_COUNT_LIMIT + 1, false);
+            }
+        }
+    }
+}

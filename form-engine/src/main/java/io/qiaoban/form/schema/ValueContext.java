@@ -1,0 +1,40 @@
+package io.qiaoban.form.schema;
+
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What field types need to know beyond the value: the workspace's time zone, who its members are,
+ * which records exist. The record service answers from the database; unit tests from memory.
+ */
+public interface ValueContext {
+    ZoneId zone();
+
+    /** The given users that are members of the workspace. */
+    Set<UUID> members(Collection<UUID> userIds);
+
+    /** The given ids that are live records of the form with this key, in the same app. */
+    Set<UUID> records(String formKey, Collection<UUID> ids);
+
+    /** A context that knows no member and no record: for defaults, checked without data. */
+    static ValueContext of(ZoneId zone) {
+        return new ValueContext() {
+            @Override
+            public ZoneId zone() {
+                return zone;
+            }
+
+            @Override
+            public Set<UUID> members(Collection<UUID> userIds) {
+                return Set.of();
+            }
+
+            @Override
+            public Set<UUID> records(String formKey, Collection<UUID> ids) {
+                return Set.of();
+            }
+        };
+    }
+}

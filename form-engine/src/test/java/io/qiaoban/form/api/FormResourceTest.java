@@ -1,0 +1,138 @@
+package io.qiaoban.form.api;
+
+import static io.qiaoban.core.testing.Delivery.count;
+import static io.qiaoban.core.testing.Delivery.drain;
+import static io.qiaoban.form.testing.Forms.field;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.qiaoban.core.testing.TestUsers;
+import io.qiaoban.form.form.FieldIndexes;
+import io.qiaoban.form.testing.Forms;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Designing and publishing forms through the API: drafts with If-Match, checks with a path to each
+ * problem, the diff before publishing, immutable versions that records keep, changes refused when
+ * they would break stored data, indexes built online, and the JSON Schema served for API users.
+ */
+@QuarkusTest
+class FormResourceTest {
+    Forms f;
+
+    @BeforeEach
+    void app() {
+        f = new Forms(TestUsers.platformAdmin(), "表单测试");
+    }
+
+    Map<String, Object> form(String key, List<Map<String, Object>> fields) {
+        return Map.of("key", key, "name", "客户", "fields", fields);
+    }
+
+    @Test
+    void aDraftIsCheckedSavedAndPublishedAsAnImmutableVersionThatRecordsKeep() {
+        String id = f.admin.api().body(form("customer", List.of(field("name", "姓名", "text", "required", true),
+                        field("spend", "消费", "money"))))
+                .post(f.forms()).then().statusCode(201).header("ETag", "\"1\"").body("publishedVersion", equalTo(null))
+                .extract().path("id");
+        String one = f.forms() + "/" + id;
+        f.admin.api().get(one + "/records").then().statusCode(409).contentType("application/problem+json");
+        f.admin.api().get(one + "/diff").then().body("firstVersion", equalTo(true)).body("added.key", equalTo(List.of("name", "spend")));
+        f.admin.api().post(one + "/publish").then().statusCode(200).body("publishedVersion", equalTo(1))
+                .body("changedSincePublish", equalTo(false));
+        f.admin.api().post(one + "/publish").then().statusCode(409);
+        String first = f.createOk(id, Map.of("name", "老客户", "spend", 10));
+
+        // rename a label, add a field, remove one: all fine, even with data
+        List<Map<String, Object>> next = new ArrayList<>(List.of(field("name", "客户名称", "text", "required", true),
+                field("mobile", "手机", "phone")));
+        f.admin.api().header("If-Match", "\"1\"").body(form("customer", next)).put(one).then().statusCode(200).header("ETag", "\"2\"");
+        f.admin.api().header("If-Match", "\"1\"").body(form("customer", next)).put(one).then().statusCode(412);
+        f.admin.api().get(one + "/diff").then().statusCode(200)
+                .body("added.key", equalTo(List.of("mobile"))).body("removed.key", equalTo(List.of("spend")))
+                .body("changed[0].key", equalTo("name")).body("changed[0].properties", equalTo(List.of("label")));
+        f.admin.api().post(one + "/publish").then().statusCode(200).body("publishedVersion", equalTo(2));
+        f.admin.api().get(one + "/versions").then().body("version", equalTo(List.of(2, 1)));
+        String second = f.createOk(id, Map.of("name", "新客户", "mobile", "13800138000"));
+        f.admin.api().get(f.records(id) + "/" + first).then().body("formVersion", equalTo(1)).body("data.spend", equalTo(10.00f));
+        f.admin.api().get(f.records(id) + "/" + second).then().body("formVersion", equalTo(2));
+        // the key of a published form is fixed
+        f.admin.api().body(form("client", next)).put(one).then().statusCode(409).body("errors[0].field", equalTo("key"));
+    }
+
+    @Test
+    void changesThatWouldBreakStoredDataAreRefusedWithAClearMessage() {
+        String id = f.publish("customer", "客户", List.of(field("name", "姓名", "text"), field("age", "年龄", "number"),
+                field("mobile", "手机", "text")));
+        f.createOk(id, Map.of("name", "甲", "age", 30, "mobile", "13800138000"));
+        f.createOk(id, Map.of("name", "乙", "mobile", "13800138000"));
+        String one = f.forms() + "/" + id;
+        f.admin.api().body(form("customer", List.of(field("name", "姓名", "textarea"), field("age", "年龄", "date"),
+                field("mobile", "手机", "text", "unique", true)))).put(one).then().statusCode(200);
+        f.admin.api().header("Accept-Language", "zh-CN").post(one + "/publish").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("fields[1].type", "fields[2].unique")))
+                .body("errors[0].message", equalTo("字段“年龄”已有 1 条记录填写了数据，不能从“number”改为“date”。请新建一个字段，或先清空这些数据。"))
+                .body("errors[1].message", containsString("13800138000"));
+        f.admin.api().get(one).then().body("publishedVersion", equalTo(1));
+        // text -> textarea is safe with data; a new field may be unique
+        f.admin.api().body(form("customer", List.of(field("name", "姓名", "textarea"), field("age", "年龄", "number"),
+                field("mobile", "手机", "text"), field("code", "会员号", "text", "unique", true)))).put(one).then().statusCode(200);
+        f.admin.api().post(one + "/publish").then().statusCode(200).body("publishedVersion", equalTo(2));
+    }
+
+    @Test
+    void indexedFieldsGetAnExpressionIndexBuiltOnlineAfterPublishing() {
+        String id = f.publish("customer", "客户", List.of(field("city", "城市", "text", "indexed", true),
+                field("spend", "消费", "money", "indexed", true)));
+        drain();
+        for (String key : List.of("city", "spend")) {
+            assertEquals(1, count("select count(*) from pg_indexes where indexname = ?", FieldIndexes.name(UUID.fromString(id), key)));
+        }
+        f.admin.api().body(form("customer", List.of(field("city", "城市", "text"), field("spend", "消费", "money", "indexed", true))))
+                .put(f.forms() + "/" + id).then().statusCode(200);
+        f.admin.api().post(f.forms() + "/" + id + "/publish").then().statusCode(200);
+        drain();
+        assertEquals(0, count("select count(*) from pg_indexes where indexname = ?", FieldIndexes.name(UUID.fromString(id), "city")));
+        assertEquals(1, count("select count(*) from pg_indexes where indexname = ?", FieldIndexes.name(UUID.fromString(id), "spend")));
+    }
+
+    @Test
+    void badDefinitionsArePointedAtFieldByField() {
+        f.admin.api().header("Accept-Language", "en").body(form("customer", List.of(field("name", "", "text"),
+                        field("total", "合计", "formula", "options", Map.of("expression", "price * new java.io.File('x')")),
+                        field("o", "订单", "relation", "options", Map.of("form", "nope")))))
+                .post(f.forms()).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("fields[0].label")));
+        f.admin.api().body(form("customer", List.of(field("price", "单价", "money"),
+                        field("total", "合计", "formula", "options", Map.of("expression", "price * new java.io.File('x')")),
+                        field("o", "订单", "relation", "options", Map.of("form", "nope")))))
+                .post(f.forms()).then().statusCode(400)
+                .body("errors.field", equalTo(List.of("fields[1].options.expression", "fields[2].options.form")))
+                .body("errors[0].position", org.hamcrest.Matchers.greaterThanOrEqualTo(8));
+        f.admin.api().body(Map.of("key", 5)).post(f.forms()).then().statusCode(400).contentType("application/problem+json");
+        f.admin.api().get(f.forms()).then().body("", hasSize(0));
+    }
+
+    @Test
+    void thePublishedFormIsServedAsJsonSchemaAndAFormWithRecordsIsNotDeleted() {
+        String id = f.publish("customer", "客户", List.of(field("name", "姓名", "text", "required", true),
+                field("level", "等级", "select", "options", Map.of("choices", List.of(Map.of("value", "gold"))))));
+        f.admin.api().accept("application/schema+json").get(f.forms() + "/" + id + "/json-schema").then().statusCode(200)
+                .contentType("application/schema+json")
+                .body("'$schema'", equalTo("https://json-schema.org/draft/2020-12/schema"))
+                .body("required", equalTo(List.of("name"))).body("properties.level.enum", equalTo(List.of("gold")));
+        f.createOk(id, Map.of("name", "甲"));
+        f.admin.api().delete(f.forms() + "/" + id).then().statusCode(409);
+        String empty = f.publish("empty", "空表", List.of(field("a", "A", "text")));
+        f.admin.api().delete(f.forms() + "/" + empty).then().statusCode(204);
+    }
+}

@@ -1,0 +1,210 @@
+package io.qiaoban.form.api;
+
+import static io.qiaoban.core.testing.Delivery.count;
+import static io.qiaoban.form.testing.Forms.field;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qiaoban.core.testing.Session;
+import io.qiaoban.core.testing.TestUsers;
+import io.qiaoban.form.testing.Forms;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shared filter language over records on the real database: every operator, relations, sorting
+ * with cursor paging, hostile field names and values (which never reach SQL as SQL), and the
+ * permissions that narrow what a member sees (row filter, hidden fields, switched-off operations).
+ */
+@QuarkusTest
+class RecordQueryTest {
+    Forms f;
+    String customers;
+    String orders;
+    Map<String, String> byName = new java.util.HashMap<>();
+
+    @BeforeEach
+    void data() {
+        f = new Forms(TestUsers.platformAdmin(), "查询测试");
+        customers = f.publish("customer", "客户", List.of(
+                field("name", "姓名", "text", "required", true),
+                field("city", "城市", "text", "indexed", true),
+                field("level", "等级", "select", "options", Map.of("choices", List.of(Map.of("value", "gold"), Map.of("value", "diamond")))),
+                field("spend", "累计消费", "money", "indexed", true),
+                field("tags", "标签", "tags"),
+                field("vip", "VIP", "boolean"),
+                field("lastOrder", "最近下单", "date"),
+                field("owner", "负责人", "member")));
+        orders = f.publish("order", "订单", List.of(
+                field("title", "标题", "text"),
+                field("customer", "客户", "relation", "options", Map.of("form", "customer"))));
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String old = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(100).toString();
+        Object[][] rows = {
+                {"张三", "杭州", "gold", 100, List.of("复购"), true, today},
+                {"李四", "上海", "diamond", 6000, List.of("高价值", "复购"), false, old},
+                {"王五", "杭州", "diamond", 5200.5, List.of(), false, today},
+                {"赵六_%", "北京", null, null, List.of("新客"), null, null},
+        };
+        for (Object[] r : rows) {
+            Map<String, Object> data = new java.util.HashMap<>();
+            String[] keys = {"name", "city", "level", "spend", "tags", "vip", "lastOrder"};
+            for (int i = 0; i < keys.length; i++) {
+                if (r[i] != null) {
+                    data.put(keys[i], r[i]);
+                }
+            }
+            byName.put((String) r[0], f.createOk(customers, data));
+        }
+        f.createOk(orders, Map.of("title", "大单", "customer", byName.get("李四")));
+    }
+
+    Set<String> names(String filter) {
+        JsonPath body = f.admin.api().queryParam("filter", filter).get(f.records(customers)).then().statusCode(200).extract().jsonPath();
+        return new HashSet<>(body.getList("items.data.name"));
+    }
+
+    @Test
+    void everyOperatorSelectsTheRightRecords() {
+        assertEquals(Set.of("张三", "王五"), names("{\"field\":\"city\",\"op\":\"eq\",\"value\":\"杭州\"}"));
+        assertEquals(Set.of("李四", "赵六_%"), names("{\"field\":\"city\",\"op\":\"ne\",\"value\":\"杭州\"}"));
+        assertEquals(Set.of("李四", "王五"), names("{\"field\":\"spend\",\"op\":\"gt\",\"value\":5000}"));
+        assertEquals(Set.of("张三", "王五"), names("{\"field\":\"spend\",\"op\":\"between\",\"value\":[100, 5200.5]}"));
+        assertEquals(Set.of("张三"), names("{\"field\":\"spend\",\"op\":\"lte\",\"value\":\"100\"}"));
+        assertEquals(Set.of("李四", "王五"), names("{\"field\":\"level\",\"op\":\"in\",\"value\":[\"diamond\"]}"));
+        assertEquals(Set.of("张三", "赵六_%"), names("{\"field\":\"level\",\"op\":\"not_in\",\"value\":[\"diamond\"]}"));
+        assertEquals(Set.of("赵六_%"), names("{\"field\":\"name\",\"op\":\"contains\",\"value\":\"_%\"}"));
+        assertEquals(Set.of("张三"), names("{\"field\":\"name\",\"op\":\"starts_with\",\"value\":\"张\"}"));
+        assertEquals(Set.of("赵六_%"), names("{\"field\":\"level\",\"op\":\"is_empty\",\"value\":true}"));
+        assertEquals(Set.of("王五"), names("{\"field\":\"tags\",\"op\":\"is_empty\"}"));
+        assertEquals(Set.of("张三", "李四"), names("{\"field\":\"tags\",\"op\":\"contains\",\"value\":\"复购\"}"));
+        assertEquals(Set.of("李四", "赵六_%"), names("{\"field\":\"tags\",\"op\":\"in\",\"value\":[\"高价值\",\"新客\"]}"));
+        assertEquals(Set.of("张三"), names("{\"field\":\"vip\",\"op\":\"eq\",\"value\":true}"));
+        assertEquals(Set.of("张三", "王五"), names("{\"field\":\"lastOrder\",\"op\":\"within_days\",\"value\":30}"));
+        assertEquals(Set.of("李四"), names("{\"field\":\"lastOrder\",\"op\":\"before\",\"value\":\""
+                + java.time.LocalDate.now().minusDays(30) + "\"}"));
+        assertEquals(Set.of("张三", "李四", "王五", "赵六_%"), names("{\"field\":\"createdAt\",\"op\":\"within_days\",\"value\":1}"));
+        assertEquals(Set.of("王五"), names("{\"and\":[{\"field\":\"city\",\"op\":\"eq\",\"value\":\"杭州\"},"
+                + "{\"not\":{\"field\":\"level\",\"op\":\"eq\",\"value\":\"gold\"}}]}"));
+        assertEquals(Set.of("张三", "李四"), names("{\"or\":[{\"field\":\"vip\",\"op\":\"eq\",\"value\":true},"
+                + "{\"field\":\"spend\",\"op\":\"gte\",\"value\":6000}]}"));
+        assertEquals(Set.of("李四"), names("{\"field\":\"id\",\"op\":\"eq\",\"value\":\"" + byName.get("李四") + "\"}"));
+    }
+
+    @Test
+    void relationsAreFilteredByTheFieldsOfTheRecordTheyPointTo() {
+        JsonPath body = f.admin.api().queryParam("filter", "{\"field\":\"customer.level\",\"op\":\"eq\",\"value\":\"diamond\"}")
+                .get(f.records(orders)).then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("大单"), body.getList("items.data.title"));
+        f.admin.api().queryParam("filter", "{\"field\":\"customer.level\",\"op\":\"eq\",\"value\":\"gold\"}")
+                .get(f.records(orders)).then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void sortedPagesFollowTheirCursorToTheEndWithoutRepeatsOrGaps() {
+        for (int i = 0; i < 25; i++) {
+            f.createOk(customers, Map.of("name", "批量" + i, "spend", i % 7 == 0 ? 0 : i * 10));
+        }
+        for (String sort : List.of("-spend", "spend", "name", "-createdAt", "updatedAt", "-lastOrder")) {
+            List<String> seen = new ArrayList<>();
+            String cursor = null;
+            int pages = 0;
+            do {
+                var request = f.admin.api().queryParam("sort", sort).queryParam("limit", 4);
+                if (cursor != null) {
+                    request.queryParam("cursor", cursor);
+                }
+                JsonPath page = request.get(f.records(customers)).then().statusCode(200).extract().jsonPath();
+                if (pages == 0) {
+                    assertEquals(29, page.getInt("total.value"));
+                    assertTrue(page.getBoolean("total.exact"));
+                }
+                seen.addAll(page.getList("items.id"));
+                cursor = page.getString("nextCursor");
+                pages++;
+            } while (cursor != null && pages < 20);
+            assertEquals(29, seen.size(), sort);
+            assertEquals(29, new HashSet<>(seen).size(), sort);
+        }
+        JsonPath first = f.admin.api().queryParam("sort", "-spend").queryParam("limit", 3).get(f.records(customers))
+                .then().extract().jsonPath();
+        // descending: records without a value first (PostgreSQL's order, which the index serves both ways), then 6000...
+        assertEquals(List.of("赵六_%"), first.getList("items.data.name").subList(0, 1));
+        f.admin.api().queryParam("sort", "spend").queryParam("cursor", first.getString("nextCursor")).get(f.records(customers))
+                .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+    }
+
+    @Test
+    void hostileFieldNamesAndValuesAreRefusedOrTakenLiterallyNeverAsSql() {
+        long before = count("select count(*) from record where form_id = ?", UUID.fromString(customers));
+        List<String> refused = List.of(
+                "{\"field\":\"name'); drop table record; --\",\"op\":\"eq\",\"value\":1}",
+                "{\"field\":\"name\",\"op\":\"eq); delete from record; --\",\"value\":1}",
+                "{\"field\":\"spend\",\"op\":\"gt\",\"value\":\"1; drop table record\"}",
+                "{\"field\":\"data->>'x'\",\"op\":\"eq\",\"value\":1}",
+                "{\"field\":\"customer.name\",\"op\":\"eq\",\"value\":1}",
+                "{\"field\":\"createdAt\",\"op\":\"is_empty\"}",
+                "{\"field\":\"name\",\"op\":\"in\",\"value\":\"not a list\"}",
+                "{\"and\":[]}", "[1,2]", "{\"field\":\"name\"}", "{\"nope\":1}", "not json",
+                "{\"field\":\"spend\",\"op\":\"between\",\"value\":[1]}",
+                "{\"field\":\"id\",\"op\":\"eq\",\"value\":\"1 or 1=1\"}",
+                "{\"field\":\"owner\",\"op\":\"gt\",\"value\":{\"$ne\":null}}",
+                "{\"field\":\"lastOrder\",\"op\":\"within_days\",\"value\":\"30 days\"}");
+        for (String filter : refused) {
+            f.admin.api().queryParam("filter", filter).get(f.records(customers)).then()
+                    .statusCode(400).contentType("application/problem+json");
+        }
+        StringBuilder deep = new StringBuilder("{\"field\":\"name\",\"op\":\"eq\",\"value\":\"x\"}");
+        for (int i = 0; i < 60; i++) {
+            deep.insert(0, "{\"not\":").append("}");
+        }
+        f.admin.api().queryParam("filter", deep.toString()).get(f.records(customers)).then().statusCode(400);
+        // values are parameters: SQL in a value is just text that matches nothing
+        for (String value : List.of("' or '1'='1", "杭州' --", "\\'; drop table record; --", "%", "_")) {
+            assertEquals(Set.of(), names("{\"field\":\"city\",\"op\":\"eq\",\"value\":\"" + value.replace("\\", "\\\\") + "\"}"));
+        }
+        assertEquals(Set.of(), names("{\"field\":\"city\",\"op\":\"contains\",\"value\":\"%\"}"));
+        assertEquals(before, count("select count(*) from record where form_id = ?", UUID.fromString(customers)));
+    }
+
+    @Test
+    void aRowFilterAndHiddenFieldsNarrowWhatAMemberSeesAndDoes() {
+        Session member = f.admin.addMember(f.workspace, "member");
+        String mine = f.create(member, customers, Map.of("name", "我的客户", "owner", member.userId().toString(), "spend", 10))
+                .then().statusCode(201).extract().path("id");
+        String roleId = f.admin.api().get("/api/v1/workspaces/" + f.workspace + "/roles").then().extract().jsonPath()
+                .getString("find { it.builtInKey == 'member' }.id");
+        String permissions = f.forms() + "/" + customers + "/permissions";
+        f.admin.api().body(Map.of("rowFilter", Map.of("field", "owner", "op", "eq", "value", "$me"),
+                "hiddenFields", List.of("spend"), "delete", false)).put(permissions + "/" + roleId).then().statusCode(200);
+        f.admin.api().body(Map.of("rowFilter", Map.of("field", "nope", "op", "eq", "value", 1))).put(permissions + "/" + roleId)
+                .then().statusCode(400).body("errors[0].field", equalTo("rowFilter.field"));
+
+        member.api().get(f.records(customers)).then().statusCode(200)
+                .body("items.id", equalTo(List.of(mine))).body("total.value", equalTo(1))
+                .body("items[0].data.spend", equalTo(null)).body("items[0].data.name", equalTo("我的客户"));
+        member.api().get(f.records(customers) + "/" + byName.get("张三")).then().statusCode(404);
+        member.api().body(Map.of("name", "改名")).patch(f.records(customers) + "/" + byName.get("张三")).then().statusCode(404);
+        member.api().body(Map.of("spend", 999)).patch(f.records(customers) + "/" + mine).then().statusCode(400)
+                .body("errors[0].field", equalTo("spend"));
+        member.api().delete(f.records(customers) + "/" + mine).then().statusCode(403);
+        member.api().get(f.records(customers) + "/" + mine + "/history").then().statusCode(200)
+                .body("[0].changes.field", equalTo(List.of("name", "owner")));
+        f.admin.api().get(f.records(customers)).then().body("items", hasSize(5));
+        assertEquals(1, count("select count(*) from audit_log where type = 'permission.changed' and workspace_id = ?", f.workspace));
+
+        Session viewer = f.admin.addMember(f.workspace, "viewer");
+        viewer.api().get(f.records(customers)).then().statusCode(200).body("items", hasSize(5));
+        f.create(viewer, customers, Map.of("name", "不行")).then().statusCode(403).contentType("application/problem+json");
+    }
+}
