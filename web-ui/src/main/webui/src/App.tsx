@@ -27,6 +27,9 @@ const JobsPage = lazy(() => import('./features/admin/jobs/JobsPage'));
 const RulesPage = lazy(() => import('./features/rules/RulesPage'));
 const RuleEditorPage = lazy(() => import('./features/rules/RuleEditorPage'));
 const RuleRunsPage = lazy(() => import('./features/rules/RuleRunsPage'));
+const FormsPage = lazy(() => import('./features/forms/FormsPage'));
+const FormDesignerPage = lazy(() => import('./features/forms/FormDesignerPage'));
+const FormRecordsPage = lazy(() => import('./features/forms/FormRecordsPage'));
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -76,6 +79,9 @@ export function AppRoutes() {
             <Route path="w/:workspaceId" element={<WorkspaceGate />}>
               <Route index element={<WorkspaceIndex />} />
               <Route path="apps" element={<AppsPage />} />
+              <Route path="apps/:appId/forms" element={<FormsPage />} />
+              <Route path="apps/:appId/forms/:formId/design" element={<FormDesignerPage />} />
+              <Route path="apps/:appId/forms/:formId/records" element={<FormRecordsPage />} />
               <Route path="apps/:appId/rules" element={<RulesPage />} />
               <Route path="apps/:appId/rules/new" element={<RuleEditorPage />} />
               <Route path="apps/:appId/rules/:ruleId" element={<RuleEditorPage />} />

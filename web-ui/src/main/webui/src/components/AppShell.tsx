@@ -7,6 +7,7 @@ import {
   FileSearchOutlined,
   KeyOutlined,
   LogoutOutlined,
+  FormOutlined,
   NodeIndexOutlined,
   SafetyCertificateOutlined,
   UnorderedListOutlined,
@@ -47,7 +48,7 @@ function appIdOf(pathname: string): string | undefined {
 }
 
 function selectedKey(pathname: string): string {
-  const app = pathname.match(/^\/w\/[^/]+\/apps\/[^/]+\/(rules|rule-runs)(\/|$)/);
+  const app = pathname.match(/^\/w\/[^/]+\/apps\/[^/]+\/(forms|rules|rule-runs)(\/|$)/);
   if (app) return `app-${app[1]}`;
   const ws = pathname.match(/^\/w\/[^/]+\/([^/]+)/);
   if (ws) return ws[1];
@@ -107,6 +108,15 @@ export function AppShell() {
       key: 'app',
       label: collapsed ? null : (currentApp?.name ?? t('nav.app')),
       children: [
+        {
+          key: 'app-forms',
+          icon: <FormOutlined />,
+          label: (
+            <Link to={`${base}/forms`} data-testid="nav-forms">
+              {t('nav.forms')}
+            </Link>
+          ),
+        },
         {
           key: 'app-rules',
           icon: <NodeIndexOutlined />,

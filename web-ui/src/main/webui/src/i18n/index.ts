@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import zhCN from '../locales/zh-CN.json';
-import enUS from '../locales/en-US.json';
+import { translations } from './resources';
 import { setApiLanguage, setApiTranslator } from '../api/client';
 import { LANG_STORAGE_KEY, normalizeLang, type Lang } from './lang';
 
@@ -28,8 +27,8 @@ function apply(lang: Lang): void {
 const lang = initialLang();
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: zhCN },
-    en: { translation: enUS },
+    'zh-CN': { translation: translations['zh-CN'] },
+    en: { translation: translations.en },
   },
   lng: lang,
   fallbackLng: 'zh-CN',

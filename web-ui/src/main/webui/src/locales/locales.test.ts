@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import zhCN from './zh-CN.json';
-import enUS from './en-US.json';
+import { translations } from '../i18n/resources';
 import { AUDIT_TYPES } from '../features/admin/audit/auditTypes';
 import { PERMISSIONS } from '../features/workspaces/permissions';
 
@@ -16,8 +15,9 @@ function flatten(tree: Tree, prefix = ''): Record<string, string> {
   return out;
 }
 
-const zh = flatten(zhCN as Tree);
-const en = flatten(enUS as Tree);
+// the shared files and every feature's own, as the app mounts them
+const zh = flatten(translations['zh-CN'] as unknown as Tree);
+const en = flatten(translations.en as unknown as Tree);
 
 function placeholders(s: string): string[] {
   return [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { App as AntApp, Button, Card, Col, Empty, Input, Popconfirm, Row, Skeleton, Tooltip, Typography } from 'antd';
-import { AppstoreTwoTone, DeleteOutlined, EditOutlined, NodeIndexOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { AppstoreTwoTone, DeleteOutlined, EditOutlined, FormOutlined, NodeIndexOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { App } from '../../api';
@@ -113,6 +113,11 @@ export default function AppsPage() {
                 data-app-id={app.id}
                 hoverable
                 actions={[
+                  <Tooltip title={t('apps.formsHint')} key="forms">
+                    <Link to={`/w/${workspace.id}/apps/${encodeURIComponent(app.id)}/forms`} data-testid="app-forms" aria-label={t('apps.forms')}>
+                      <FormOutlined /> {t('apps.forms')}
+                    </Link>
+                  </Tooltip>,
                   <Tooltip title={t('apps.rulesHint')} key="rules">
                     <Link to={`/w/${workspace.id}/apps/${encodeURIComponent(app.id)}/rules`} data-testid="app-rules" aria-label={t('apps.rules')}>
                       <NodeIndexOutlined /> {t('apps.rules')}

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The user journeys of the app shell and of the rule engine, in a real Chromium against the packaged application: the
+ * The user journeys of the app shell, the rule engine and the form engine, in a real Chromium against the packaged application: the
  * Playwright scripts in src/main/webui/e2e run with Node and drive /usr/bin/chromium.
  */
 @QuarkusIntegrationTest
@@ -41,7 +41,7 @@ class AppShellJourneyIT {
         Files.createDirectories(screenshots);
         Path log = Path.of("target", "e2e.log");
         ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-concurrency=1", "e2e/shell.e2e.mjs",
-                "e2e/rules.e2e.mjs")
+                "e2e/rules.e2e.mjs", "e2e/forms.e2e.mjs")
                 .directory(webui.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         node.environment().put("BASE_URL", "http://localhost:" + RestAssured.port);
         node.environment().put("ADMIN_USER", username);
@@ -58,6 +58,7 @@ class AppShellJourneyIT {
         assertTrue(finished, "the browser journeys did not finish in 8 minutes:\n" + output);
         assertEquals(0, process.exitValue(), "browser journeys failed:\n" + output);
         assertTrue(new File(screenshots.toFile(), "app-shell.png").length() > 10_000, "no screenshot of the app shell");
+        assertTrue(new File(screenshots.toFile(), "form-designer.png").length() > 10_000, "no screenshot of the form designer");
         assertTrue(new File(screenshots.toFile(), "rule-editor.png").length() > 10_000, "no screenshot of the rule editor");
     }
 

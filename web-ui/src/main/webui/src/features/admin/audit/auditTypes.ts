@@ -19,6 +19,7 @@ export const AUDIT_TYPES = [
   'app.deleted',
   'job.retried',
   'job.discarded',
+  'permission.changed',
   'export',
 ] as const;
 

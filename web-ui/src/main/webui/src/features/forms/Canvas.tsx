@@ -1,0 +1,102 @@
+import { useDroppable } from '@dnd-kit/core';
+import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { Button, Empty, Tag, Tooltip, Typography } from 'antd';
+import { DeleteOutlined, HolderOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { FieldProblem } from '../../api/problem';
+import type { DesignerField } from './designer';
+import { isComputed } from './fieldTypes';
+
+/** The form being built: fields in order, sortable, and a drop target for the palette. */
+export function Canvas({ fields, selected, problems, onSelect, onRemove }: {
+  fields: DesignerField[];
+  selected: string | null;
+  problems: Map<string, FieldProblem[]>;
+  onSelect: (uid: string) => void;
+  onRemove: (uid: string) => void;
+}) {
+  const { t } = useTranslation();
+  const { setNodeRef, isOver } = useDroppable({ id: 'canvas' });
+  return (
+    <div
+      ref={setNodeRef}
+      data-testid="designer-canvas"
+      style={{ minHeight: 420, padding: 12, borderRadius: 8, border: `2px dashed ${isOver ? '#1677ff' : '#e5e7eb'}`, background: '#fafafa' }}
+    >
+      <SortableContext items={fields.map((f) => f.uid)} strategy={verticalListSortingStrategy}>
+        {fields.map((f) => (
+          <FieldCard key={f.uid} item={f} selected={selected === f.uid} problems={problems.get(f.uid) ?? []} onSelect={onSelect} onRemove={onRemove} />
+        ))}
+      </SortableContext>
+      {fields.length === 0 && <Empty style={{ marginTop: 120 }} description={t('forms.designer.canvasEmpty')} />}
+    </div>
+  );
+}
+
+function FieldCard({ item, selected, problems, onSelect, onRemove }: {
+  item: DesignerField;
+  selected: boolean;
+  problems: FieldProblem[];
+  onSelect: (uid: string) => void;
+  onRemove: (uid: string) => void;
+}) {
+  const { t } = useTranslation();
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.uid, data: { from: 'canvas' } });
+  const f = item.field;
+  const border = problems.length ? '#ff4d4f' : selected ? '#1677ff' : '#e5e7eb';
+  return (
+    <div
+      ref={setNodeRef}
+      data-testid={`canvas-field-${f.key}`}
+      data-type={f.type}
+      onClick={() => onSelect(item.uid)}
+      style={{
+        transform: CSS.Transform.toString(transform),
+        transition,
+        opacity: isDragging ? 0.5 : 1,
+        display: 'flex',
+        alignItems: 'flex-start',
+        gap: 8,
+        padding: '10px 12px',
+        marginBottom: 8,
+        background: '#fff',
+        borderRadius: 6,
+        border: `1px solid ${border}`,
+        boxShadow: selected ? '0 0 0 2px rgba(22,119,255,.15)' : undefined,
+        cursor: 'pointer',
+      }}
+    >
+      <Tooltip title={t('forms.designer.dragHandle')}>
+        <span {...attributes} {...listeners} style={{ cursor: 'grab', color: '#999', touchAction: 'none' }} data-testid="field-drag-handle">
+          <HolderOutlined />
+        </span>
+      </Tooltip>
+      <div style={{ flex: 1, minWidth: 0 }}>
+        <div>
+          <Typography.Text strong>{f.label || '—'}</Typography.Text>
+          {f.required && <Typography.Text type="danger"> *</Typography.Text>}
+          <Tag style={{ marginLeft: 8 }}>{t(`forms.type.${f.type}`)}</Tag>
+          {isComputed(f.type) && <Tag color="purple">{t('forms.group.computed')}</Tag>}
+          {f.unique && <Tag color="blue">{t('forms.prop.unique')}</Tag>}
+        </div>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{f.key}{f.help ? ` · ${f.help}` : ''}</Typography.Text>
+        {problems.map((p, i) => (
+          <div key={i}><Typography.Text type="danger" style={{ fontSize: 12 }} data-testid="field-problem">{p.message}</Typography.Text></div>
+        ))}
+      </div>
+      <Button
+        type="text"
+        size="small"
+        danger
+        icon={<DeleteOutlined />}
+        aria-label={t('forms.designer.remove')}
+        data-testid="field-remove"
+        onClick={(e) => {
+          e.stopPropagation();
+          onRemove(item.uid);
+        }}
+      />
+    </div>
+  );
+}

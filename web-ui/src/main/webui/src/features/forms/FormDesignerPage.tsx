@@ -1,0 +1,253 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  closestCenter,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+  type DragStartEvent,
+} from '@dnd-kit/core';
+import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
+import { Alert, App as AntApp, Badge, Button, Card, Col, Input, Row, Segmented, Space, Typography } from 'antd';
+import { ArrowLeftOutlined, CloudUploadOutlined, SaveOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError, type FieldProblem } from '../../api/problem';
+import { errorMessage } from '../../components/errors';
+import { Forbidden, FullPageSpin, QueryError } from '../../components/feedback';
+import { tid } from '../../components/testid';
+import { can } from '../workspaces/permissions';
+import { useWorkspace } from '../workspaces/WorkspaceGate';
+import { Canvas } from './Canvas';
+import { fromDraft, insertField, moveField, problemsByField, removeField, toDraft, updateField, type DesignerState } from './designer';
+import { FormPreview } from './FormPreview';
+import { FormStatusTag } from './FormStatusTag';
+import type { VersionedForm } from './formsApi';
+import { Palette, PaletteCard } from './Palette';
+import { formsPath, recordsPath } from './paths';
+import { PropertyPanel } from './PropertyPanel';
+import { PublishModal } from './PublishModal';
+import type { FieldDefinition, FieldType } from './types';
+import { useForm, useFormList, usePublishForm, useSaveForm } from './useForms';
+
+export default function FormDesignerPage() {
+  const workspace = useWorkspace();
+  const { appId = '', formId = '' } = useParams();
+  const form = useForm(workspace.id, appId, formId);
+  // bumped by "reload" after a conflict: the designer then starts again from the server's draft
+  const [generation, setGeneration] = useState(0);
+  if (!can(workspace, 'app.manage')) return <Forbidden />;
+  if (form.error) return <QueryError error={form.error} onRetry={() => void form.refetch()} />;
+  if (!form.data) return <FullPageSpin />;
+  return (
+    <Designer
+      key={`${formId}:${generation}`}
+      workspaceId={workspace.id}
+      appId={appId}
+      loaded={form.data}
+      onReload={() => void form.refetch().then(() => setGeneration((g) => g + 1))}
+    />
+  );
+}
+
+function Designer({ workspaceId, appId, loaded, onReload }: { workspaceId: string; appId: string; loaded: VersionedForm; onReload: () => void }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const navigate = useNavigate();
+  const formId = loaded.form.id;
+  const forms = useFormList(workspaceId, appId);
+  const save = useSaveForm(workspaceId, appId, formId);
+  const publish = usePublishForm(workspaceId, appId, formId);
+  // the server leaves out a null publishedVersion
+  const published = loaded.form.publishedVersion !== null && loaded.form.publishedVersion !== undefined;
+  const [state, setState] = useState<DesignerState>(() => fromDraft(loaded.form, published ? loaded.form.fields.map((f) => f.key) : []));
+  const [etag, setEtag] = useState(loaded.etag);
+  const [dirty, setDirty] = useState(false);
+  const [selected, setSelected] = useState<string | null>(state.fields[0]?.uid ?? null);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [stale, setStale] = useState(false);
+  const [mode, setMode] = useState<'design' | 'preview'>('design');
+  const [publishing, setPublishing] = useState(false);
+  const [publishError, setPublishError] = useState<unknown>(null);
+  const [dragType, setDragType] = useState<FieldType | null>(null);
+
+  const change = useCallback((next: (s: DesignerState) => DesignerState) => {
+    setState(next);
+    setDirty(true);
+  }, []);
+  const placed = useMemo(() => problemsByField(state, problems), [state, problems]);
+  const optionLabel = useCallback((n: number) => t('forms.option', { n }), [t]);
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+
+  const add = (type: FieldType, index?: number) => {
+    const r = insertField(state, type, t(`forms.type.${type}`), optionLabel, index);
+    change(() => r.state);
+    setSelected(r.uid);
+  };
+
+  const onDragStart = (e: DragStartEvent) => {
+    const data = e.active.data.current as { from?: string; type?: FieldType } | undefined;
+    setDragType(data?.from === 'palette' && data.type ? data.type : null);
+  };
+
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    setDragType(null);
+    if (!over) return;
+    const data = active.data.current as { from?: string; type?: FieldType } | undefined;
+    const overIndex = state.fields.findIndex((f) => f.uid === over.id);
+    if (data?.from === 'palette' && data.type) {
+      // dropped on a field: before it when over its upper half, after it when over the lower half
+      const dropped = active.rect.current.translated;
+      const below = !!dropped && dropped.top + dropped.height / 2 > over.rect.top + over.rect.height / 2;
+      add(data.type, overIndex >= 0 ? overIndex + (below ? 1 : 0) : undefined);
+      return;
+    }
+    const from = state.fields.findIndex((f) => f.uid === active.id);
+    const to = overIndex >= 0 ? overIndex : state.fields.length - 1;
+    if (from >= 0) change((s) => moveField(s, from, to));
+  };
+
+  /** Saves the draft if it changed; returns false when the server refused it (problems shown). */
+  const saveDraft = async (): Promise<boolean> => {
+    if (!dirty) return true;
+    try {
+      const res = await save.mutateAsync({ draft: toDraft(state, { layout: loaded.form.layout, settings: loaded.form.settings }), etag });
+      setEtag(res.etag);
+      setDirty(false);
+      setProblems([]);
+      return true;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 412) setStale(true);
+      else if (e instanceof ApiError && e.fieldErrors.length > 0) {
+        setProblems(e.fieldErrors);
+        const first = problemsByField(state, e.fieldErrors);
+        const firstField = state.fields.find((f) => first.has(f.uid));
+        if (firstField) setSelected(firstField.uid);
+      }
+      message.error(errorMessage(e, t));
+      return false;
+    }
+  };
+
+  const openPublish = async () => {
+    if (await saveDraft()) {
+      setPublishError(null);
+      setPublishing(true);
+    }
+  };
+
+  const confirmPublish = async () => {
+    try {
+      const res = await publish.mutateAsync();
+      setPublishing(false);
+      message.success(t('forms.designer.published', { version: res.form.publishedVersion }));
+      navigate(recordsPath(workspaceId, appId, formId));
+    } catch (e) {
+      setPublishError(e);
+      if (e instanceof ApiError) setProblems(e.fieldErrors);
+    }
+  };
+
+  const selectedItem = state.fields.find((f) => f.uid === selected) ?? null;
+  const formProblems = placed.get('') ?? [];
+
+  return (
+    <div data-testid="form-designer">
+      <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }} wrap>
+        <Space wrap>
+          <Link to={formsPath(workspaceId, appId)} aria-label={t('forms.designer.back')}><ArrowLeftOutlined /></Link>
+          <Input
+            value={state.name}
+            onChange={(e) => change((s) => ({ ...s, name: e.target.value }))}
+            maxLength={100}
+            style={{ width: 240, fontWeight: 600 }}
+            {...tid('designer-name')}
+          />
+          <Typography.Text type="secondary" code>{state.key}</Typography.Text>
+          <FormStatusTag {...loaded.form} draftVersion={loaded.form.draftVersion} />
+          {dirty && <Badge status="warning" text={t('forms.designer.unsaved')} />}
+        </Space>
+        <Space>
+          <Segmented
+            value={mode}
+            onChange={(v) => setMode(v as 'design' | 'preview')}
+            options={[{ value: 'design', label: t('forms.designer.design') }, { value: 'preview', label: t('forms.designer.preview') }]}
+            {...tid('designer-mode')}
+          />
+          <Button icon={<SaveOutlined />} onClick={() => void saveDraft().then((ok) => ok && message.success(t('forms.designer.saved')))}
+            loading={save.isPending} disabled={!dirty} {...tid('designer-save')}>
+            {t('forms.designer.save')}
+          </Button>
+          <Button type="primary" icon={<CloudUploadOutlined />} onClick={() => void openPublish()} disabled={state.fields.length === 0} {...tid('designer-publish')}>
+            {t('forms.designer.publish')}
+          </Button>
+        </Space>
+      </Space>
+      {stale && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('forms.designer.stale')}
+          action={<Button size="small" onClick={onReload}>{t('forms.designer.reload')}</Button>} />
+      )}
+      {formProblems.length > 0 && (
+        <Alert type="error" showIcon style={{ marginBottom: 12 }} message={t('forms.designer.formProblems', { count: formProblems.length })}
+          description={formProblems.map((p, i) => <div key={i}>{p.message}</div>)} data-testid="designer-form-problems" />
+      )}
+      {mode === 'preview' ? (
+        <Card><FormPreview workspaceId={workspaceId} appId={appId} fields={state.fields.map((f) => f.field)} /></Card>
+      ) : (
+        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragType(null)}>
+          <Row gutter={16}>
+            <Col flex="240px">
+              <Card size="small" title={t('forms.designer.palette')}><Palette onAdd={(type) => add(type)} /></Card>
+            </Col>
+            <Col flex="auto">
+              <Canvas
+                fields={state.fields}
+                selected={selected}
+                problems={placed}
+                onSelect={setSelected}
+                onRemove={(uid) => {
+                  change((s) => removeField(s, uid));
+                  if (selected === uid) setSelected(null);
+                }}
+              />
+            </Col>
+            <Col flex="360px">
+              <Card size="small" title={t('forms.designer.properties')}>
+                <PropertyPanel
+                  workspaceId={workspaceId}
+                  appId={appId}
+                  formKey={state.key}
+                  item={selectedItem}
+                  all={state.fields}
+                  published={!!selectedItem && state.publishedKeys.has(selectedItem.field.key)}
+                  forms={forms.data ?? []}
+                  problems={selectedItem ? placed.get(selectedItem.uid) ?? [] : []}
+                  onChange={(c: Partial<FieldDefinition>) => selectedItem && change((s) => updateField(s, selectedItem.uid, c))}
+                />
+              </Card>
+            </Col>
+          </Row>
+          <DragOverlay dropAnimation={null}>{dragType && <PaletteCard type={dragType} />}</DragOverlay>
+        </DndContext>
+      )}
+      {publishing && (
+        <PublishModal workspaceId={workspaceId} appId={appId} formId={formId} publishing={publish.isPending} error={publishError}
+          onConfirm={() => void confirmPublish()} onClose={() => setPublishing(false)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import { Empty, Form, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { FieldInput } from '../records/fieldInputs';
+import { RecordsScopeContext } from '../records/scope';
+import { isComputed } from './fieldTypes';
+import type { FieldDefinition } from './types';
+
+/**
+ * The draft as an operator will see it: the same inputs the records page uses, live, with nothing
+ * saved. Computed fields are listed without an input.
+ */
+export function FormPreview({ workspaceId, appId, fields }: { workspaceId: string; appId: string; fields: FieldDefinition[] }) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<Record<string, unknown>>({});
+  if (fields.length === 0) return <Empty description={t('forms.designer.canvasEmpty')} />;
+  return (
+    <RecordsScopeContext.Provider value={{ workspaceId, appId }}>
+      <Form layout="vertical" style={{ maxWidth: 640 }} data-testid="designer-preview">
+        {fields.map((f) => (
+          <Form.Item key={f.key} label={f.label} required={!!f.required} extra={f.help}>
+            {isComputed(f.type) ? (
+              <Typography.Text type="secondary">{t('forms.prop.computedNote')}</Typography.Text>
+            ) : (
+              // the records page's input types are the same shape: only the label type differs
+              <FieldInput field={f as Parameters<typeof FieldInput>[0]['field']} value={values[f.key]}
+                onChange={(v) => setValues((old) => ({ ...old, [f.key]: v }))} />
+            )}
+          </Form.Item>
+        ))}
+      </Form>
+    </RecordsScopeContext.Provider>
+  );
+}

@@ -1,0 +1,283 @@
+import { Alert, Button, Empty, Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { FieldProblem } from '../../api/problem';
+import { FormulaEditor } from '../../components/FormulaEditor';
+import type { DesignerField } from './designer';
+import { isComputed, keyFromLabel } from './fieldTypes';
+import { formKeys, formsApi } from './formsApi';
+import type { Choice, FieldDefinition, FieldOptions, FieldType, FieldValidation, FormSummary } from './types';
+
+const SCALAR: ReadonlySet<FieldType> = new Set(['text', 'textarea', 'number', 'money', 'percent', 'date', 'datetime', 'select', 'phone', 'email', 'url', 'rating', 'serial']);
+const NUMERIC: ReadonlySet<FieldType> = new Set(['number', 'money', 'percent']);
+const COLUMN_TYPES: readonly FieldType[] = ['text', 'textarea', 'number', 'money', 'percent', 'date', 'boolean', 'phone'];
+
+/** Sample values the formula check evaluates with, one per field by its type. */
+export function formulaSamples(fields: readonly FieldDefinition[]): Record<string, unknown> {
+  const samples: Record<string, unknown> = {};
+  for (const f of fields) {
+    if (f.type === 'formula') continue;
+    samples[f.key] = NUMERIC.has(f.type) || f.type === 'rating' || f.type === 'rollup' ? 1
+      : f.type === 'boolean' ? true
+      : f.type === 'date' ? '2026-01-01'
+      : f.type === 'datetime' ? '2026-01-01T00:00:00Z'
+      : f.type === 'multiselect' || f.type === 'tags' ? []
+      : '';
+  }
+  return samples;
+}
+
+interface Props {
+  workspaceId: string;
+  appId: string;
+  formKey: string;
+  item: DesignerField | null;
+  all: DesignerField[];
+  published: boolean;
+  forms: FormSummary[];
+  problems: FieldProblem[];
+  onChange: (change: Partial<FieldDefinition>) => void;
+}
+
+/** The selected field's properties: what every field has, then what its type needs. */
+export function PropertyPanel({ workspaceId, appId, formKey, item, all, published, forms, problems, onChange }: Props) {
+  const { t } = useTranslation();
+  if (!item) return <Empty description={t('forms.designer.noSelection')} />;
+  const f = item.field;
+  const computed = isComputed(f.type);
+  const options = f.options ?? {};
+  const validation = f.validation ?? {};
+  const setOptions = (change: Partial<FieldOptions>) => onChange({ options: { ...options, ...change } });
+  const setValidation = (change: Partial<FieldValidation>) => {
+    const next: FieldValidation = { ...validation, ...change };
+    for (const k of Object.keys(next) as (keyof FieldValidation)[]) if (next[k] === null || next[k] === undefined) delete next[k];
+    onChange({ validation: Object.keys(next).length ? next : undefined });
+  };
+  const others = all.filter((x) => x.uid !== item.uid).map((x) => x.field);
+  const problemOf = (suffix: string) => problems.find((p) => p.field.replace(/^fields\[\d+\]/, '') === suffix)?.message;
+  const status = (suffix: string) => (problemOf(suffix) ? ('error' as const) : undefined);
+
+  return (
+    <Form layout="vertical" size="small" data-testid="designer-properties" key={item.uid}>
+      <Form.Item label={t('forms.prop.label')} validateStatus={status('.label')} help={problemOf('.label')}>
+        <Input value={f.label} maxLength={100} onChange={(e) => onChange({ label: e.target.value })} data-testid="prop-label" />
+      </Form.Item>
+      <Form.Item label={t('forms.prop.key')} extra={t('forms.prop.keyHelp')} validateStatus={status('.key')} help={problemOf('.key')}>
+        <Input value={f.key} maxLength={64} disabled={published} onChange={(e) => onChange({ key: e.target.value })} data-testid="prop-key" />
+      </Form.Item>
+      <Typography.Paragraph type="secondary">{t('forms.prop.type')}: {t(`forms.type.${f.type}`)}</Typography.Paragraph>
+      {computed ? (
+        <Alert type="info" showIcon message={t('forms.prop.computedNote')} style={{ marginBottom: 12 }} />
+      ) : (
+        <Space wrap>
+          <Form.Item label={t('forms.prop.required')}>
+            <Switch checked={!!f.required} onChange={(v) => onChange({ required: v || undefined })} data-testid="prop-required" />
+          </Form.Item>
+          {SCALAR.has(f.type) && (
+            <Form.Item label={t('forms.prop.unique')} validateStatus={status('.unique')} help={problemOf('.unique')}>
+              <Switch checked={!!f.unique} onChange={(v) => onChange({ unique: v || undefined })} data-testid="prop-unique" />
+            </Form.Item>
+          )}
+        </Space>
+      )}
+      {(SCALAR.has(f.type) || f.type === 'boolean') && (
+        <Form.Item label={t('forms.prop.indexed')}>
+          <Switch checked={!!f.indexed} onChange={(v) => onChange({ indexed: v || undefined })} data-testid="prop-indexed" />
+        </Form.Item>
+      )}
+      {(f.type === 'text' || f.type === 'textarea') && (
+        <Space>
+          <Form.Item label={t('forms.prop.minLength')}>
+            <InputNumber min={0} value={validation.minLength} onChange={(v) => setValidation({ minLength: v ?? undefined })} />
+          </Form.Item>
+          <Form.Item label={t('forms.prop.maxLength')} validateStatus={status('.validation.maxLength')} help={problemOf('.validation.maxLength')}>
+            <InputNumber min={1} value={validation.maxLength} onChange={(v) => setValidation({ maxLength: v ?? undefined })} />
+          </Form.Item>
+        </Space>
+      )}
+      {NUMERIC.has(f.type) && (
+        <Space wrap>
+          <Form.Item label={t('forms.prop.min')}>
+            <InputNumber value={validation.min} onChange={(v) => setValidation({ min: v ?? undefined })} data-testid="prop-min" />
+          </Form.Item>
+          <Form.Item label={t('forms.prop.max')} validateStatus={status('.validation.min')} help={problemOf('.validation.min')}>
+            <InputNumber value={validation.max} onChange={(v) => setValidation({ max: v ?? undefined })} data-testid="prop-max" />
+          </Form.Item>
+          <Form.Item label={t('forms.prop.decimals')}>
+            <InputNumber min={0} max={10} value={options.decimals} placeholder={f.type === 'money' ? '2' : undefined}
+              onChange={(v) => setOptions({ decimals: v ?? undefined })} />
+          </Form.Item>
+        </Space>
+      )}
+      {(f.type === 'select' || f.type === 'multiselect') && (
+        <ChoicesEditor choices={options.choices ?? []} problem={problemOf('.options.choices')} onChange={(choices) => setOptions({ choices })} />
+      )}
+      {f.type === 'rating' && (
+        <Form.Item label={t('forms.prop.ratingMax')}>
+          <InputNumber min={1} max={10} value={options.max ?? 5} onChange={(v) => setOptions({ max: v ?? 5 })} />
+        </Form.Item>
+      )}
+      {(f.type === 'member' || f.type === 'relation') && (
+        <Form.Item label={t('forms.prop.multiple')}>
+          <Switch checked={!!options.multiple} onChange={(v) => setOptions({ multiple: v })} />
+        </Form.Item>
+      )}
+      {f.type === 'relation' && (
+        <Form.Item label={t('forms.prop.relationForm')} validateStatus={status('.options.form')} help={problemOf('.options.form')}>
+          <FormKeySelect forms={forms} self={formKey} value={options.form} onChange={(form) => setOptions({ form })} testId="prop-relation-form" />
+        </Form.Item>
+      )}
+      {f.type === 'formula' && (
+        <>
+          <Form.Item label={t('forms.prop.expression')} validateStatus={status('.options.expression')} help={problemOf('.options.expression')}>
+            <FormulaEditor
+              value={options.expression ?? ''}
+              onChange={(expression) => setOptions({ expression })}
+              fields={others.filter((o) => o.type !== 'formula').map((o) => o.key)}
+              context={formulaSamples(others)}
+              showReference={false}
+              testId="prop-formula"
+            />
+          </Form.Item>
+          <Form.Item label={t('forms.prop.resultType')}>
+            <Select value={options.resultType ?? 'number'} onChange={(resultType) => setOptions({ resultType })}
+              options={['number', 'money', 'text', 'boolean', 'date'].map((v) => ({ value: v, label: t(`forms.resultType.${v}`) }))} />
+          </Form.Item>
+        </>
+      )}
+      {f.type === 'serial' && (
+        <Form.Item label={t('forms.prop.pattern')} extra={t('forms.prop.patternHelp')} validateStatus={status('.options.pattern')} help={problemOf('.options.pattern')}>
+          <Input value={options.pattern ?? ''} maxLength={60} onChange={(e) => setOptions({ pattern: e.target.value })} data-testid="prop-pattern" />
+        </Form.Item>
+      )}
+      {f.type === 'rollup' && (
+        <RollupEditor workspaceId={workspaceId} appId={appId} formKey={formKey} forms={forms} options={options} problemOf={problemOf} onChange={setOptions} />
+      )}
+      {f.type === 'lookup' && (
+        <LookupEditor workspaceId={workspaceId} appId={appId} forms={forms} relations={others.filter((o) => o.type === 'relation' && !o.options?.multiple)}
+          options={options} problemOf={problemOf} onChange={setOptions} />
+      )}
+      {f.type === 'subform' && <ColumnsEditor columns={options.fields ?? []} onChange={(fields) => setOptions({ fields })} />}
+      <Form.Item label={t('forms.prop.help')}>
+        <Input value={f.help ?? ''} maxLength={500} onChange={(e) => onChange({ help: e.target.value || undefined })} />
+      </Form.Item>
+      {problems.filter((p) => !/\.(label|key|unique|options\.\w+|validation\.\w+)$/.test(p.field)).map((p, i) => (
+        <Alert key={i} type="error" showIcon message={p.message} style={{ marginBottom: 8 }} />
+      ))}
+    </Form>
+  );
+}
+
+function ChoicesEditor({ choices, problem, onChange }: { choices: Choice[]; problem?: string; onChange: (choices: Choice[]) => void }) {
+  const { t } = useTranslation();
+  const set = (i: number, change: Partial<Choice>) => onChange(choices.map((c, j) => (j === i ? { ...c, ...change } : c)));
+  return (
+    <Form.Item label={t('forms.prop.choices')} validateStatus={problem ? 'error' : undefined} help={problem}>
+      {choices.map((c, i) => (
+        <Space key={i} style={{ display: 'flex', marginBottom: 4 }}>
+          <Input value={c.value} placeholder={t('forms.prop.choiceValue')} maxLength={100} onChange={(e) => set(i, { value: e.target.value })} data-testid={`prop-choice-${i}`} />
+          <Input value={c.label ?? ''} placeholder={t('forms.prop.choiceLabel')} maxLength={100}
+            onChange={(e) => set(i, { label: e.target.value || undefined })} />
+          <Button type="text" danger icon={<DeleteOutlined />} onClick={() => onChange(choices.filter((_, j) => j !== i))} />
+        </Space>
+      ))}
+      <Button size="small" icon={<PlusOutlined />} onClick={() => onChange([...choices, { value: '' }])} data-testid="prop-choice-add">
+        {t('forms.prop.addChoice')}
+      </Button>
+    </Form.Item>
+  );
+}
+
+function FormKeySelect({ forms, self, value, onChange, testId }: { forms: FormSummary[]; self: string; value?: string; onChange: (key: string) => void; testId: string }) {
+  const options = forms.map((f) => ({ value: f.key, label: `${f.name} (${f.key})` }));
+  if (!forms.some((f) => f.key === self)) options.push({ value: self, label: self });
+  return <Select value={value || undefined} onChange={onChange} options={options} showSearch optionFilterProp="label" data-testid={testId} />;
+}
+
+/** The fields of another form of the app, by key (its draft: the designer shows what is being built). */
+function useFieldsOf(workspaceId: string, appId: string, forms: FormSummary[], key: string | undefined) {
+  const id = forms.find((f) => f.key === key)?.id;
+  const q = useQuery({
+    queryKey: formKeys.form(workspaceId, appId, id ?? ''),
+    queryFn: () => formsApi.get(workspaceId, appId, id!),
+    enabled: !!id,
+  });
+  return q.data?.form.fields ?? [];
+}
+
+function RollupEditor({ workspaceId, appId, formKey, forms, options, problemOf, onChange }: {
+  workspaceId: string; appId: string; formKey: string; forms: FormSummary[]; options: FieldOptions;
+  problemOf: (suffix: string) => string | undefined; onChange: (change: Partial<FieldOptions>) => void;
+}) {
+  const { t } = useTranslation();
+  const fields = useFieldsOf(workspaceId, appId, forms, options.form);
+  const via = fields.filter((f) => f.type === 'relation' && f.options?.form === formKey && !f.options?.multiple);
+  const numbers = fields.filter((f) => NUMERIC.has(f.type) || f.type === 'rating' || (f.type === 'formula' && f.options?.resultType !== 'text'));
+  return (
+    <>
+      <Form.Item label={t('forms.prop.rollupForm')} validateStatus={problemOf('.options.form') ? 'error' : undefined} help={problemOf('.options.form')}>
+        <FormKeySelect forms={forms.filter((f) => f.key !== formKey)} self={formKey} value={options.form} onChange={(form) => onChange({ form, via: '', field: undefined })} testId="prop-rollup-form" />
+      </Form.Item>
+      <Form.Item label={t('forms.prop.via')} validateStatus={problemOf('.options.via') ? 'error' : undefined} help={problemOf('.options.via')}>
+        <Select value={options.via || undefined} onChange={(v: string) => onChange({ via: v })} options={via.map((f) => ({ value: f.key, label: f.label }))} />
+      </Form.Item>
+      <Form.Item label={t('forms.prop.fn')}>
+        <Select value={options.fn ?? 'count'} onChange={(fn: string) => onChange({ fn })}
+          options={['count', 'sum', 'min', 'max', 'avg'].map((v) => ({ value: v, label: t(`forms.fn.${v}`) }))} />
+      </Form.Item>
+      {options.fn && options.fn !== 'count' && (
+        <Form.Item label={t('forms.prop.rollupField')} validateStatus={problemOf('.options.field') ? 'error' : undefined} help={problemOf('.options.field')}>
+          <Select value={options.field || undefined} onChange={(v: string) => onChange({ field: v })} options={numbers.map((f) => ({ value: f.key, label: f.label }))} />
+        </Form.Item>
+      )}
+    </>
+  );
+}
+
+function LookupEditor({ workspaceId, appId, forms, relations, options, problemOf, onChange }: {
+  workspaceId: string; appId: string; forms: FormSummary[]; relations: FieldDefinition[]; options: FieldOptions;
+  problemOf: (suffix: string) => string | undefined; onChange: (change: Partial<FieldOptions>) => void;
+}) {
+  const { t } = useTranslation();
+  const relation = relations.find((r) => r.key === options.relation);
+  const fields = useFieldsOf(workspaceId, appId, forms, relation?.options?.form);
+  return (
+    <>
+      <Form.Item label={t('forms.prop.lookupRelation')} validateStatus={problemOf('.options.relation') ? 'error' : undefined} help={problemOf('.options.relation')}>
+        <Select value={options.relation || undefined} onChange={(v: string) => onChange({ relation: v, field: '' })}
+          options={relations.map((r) => ({ value: r.key, label: r.label }))} />
+      </Form.Item>
+      <Form.Item label={t('forms.prop.lookupField')} validateStatus={problemOf('.options.field') ? 'error' : undefined} help={problemOf('.options.field')}>
+        <Select value={options.field || undefined} onChange={(v: string) => onChange({ field: v })} options={fields.map((f) => ({ value: f.key, label: f.label }))} />
+      </Form.Item>
+    </>
+  );
+}
+
+function ColumnsEditor({ columns, onChange }: { columns: FieldDefinition[]; onChange: (columns: FieldDefinition[]) => void }) {
+  const { t } = useTranslation();
+  const set = (i: number, change: Partial<FieldDefinition>) =>
+    onChange(columns.map((c, j) => {
+      if (j !== i) return c;
+      const next = { ...c, ...change };
+      if (change.label !== undefined) next.key = keyFromLabel(change.label || 'col', new Set(columns.filter((_, k) => k !== i).map((x) => x.key)));
+      return next;
+    }));
+  return (
+    <Form.Item label={t('forms.prop.columns')}>
+      {columns.map((c, i) => (
+        <Space key={i} style={{ display: 'flex', marginBottom: 4 }}>
+          <Input value={c.label} placeholder={t('forms.prop.columnLabel')} onChange={(e) => set(i, { label: e.target.value })} />
+          <Select style={{ width: 120 }} value={c.type} onChange={(type: FieldType) => set(i, { type })}
+            options={COLUMN_TYPES.map((type) => ({ value: type, label: t(`forms.type.${type}`) }))} />
+          <Button type="text" danger icon={<DeleteOutlined />} onClick={() => onChange(columns.filter((_, j) => j !== i))} />
+        </Space>
+      ))}
+      <Button size="small" icon={<PlusOutlined />}
+        onClick={() => onChange([...columns, { key: keyFromLabel(`列${columns.length + 1}`, new Set(columns.map((c) => c.key))), label: `列${columns.length + 1}`, type: 'text' }])}>
+        {t('forms.prop.addColumn')}
+      </Button>
+    </Form.Item>
+  );
+}

@@ -1,0 +1,91 @@
+/** The form schema as the server keeps it (DESIGN.md 3.1). */
+export type FieldType =
+  | 'text' | 'textarea' | 'number' | 'money' | 'percent' | 'date' | 'datetime' | 'boolean'
+  | 'select' | 'multiselect' | 'phone' | 'email' | 'url' | 'address' | 'member' | 'subform'
+  | 'relation' | 'lookup' | 'rollup' | 'formula' | 'serial' | 'rating' | 'tags' | 'richtext' | 'signature';
+
+export interface Choice {
+  value: string;
+  label?: string;
+  color?: string;
+}
+
+export interface FieldOptions {
+  choices?: Choice[];
+  decimals?: number;
+  max?: number;
+  multiple?: boolean;
+  form?: string;
+  expression?: string;
+  resultType?: string;
+  relation?: string;
+  field?: string;
+  fn?: string;
+  via?: string;
+  pattern?: string;
+  fields?: FieldDefinition[];
+}
+
+export interface FieldValidation {
+  min?: number;
+  max?: number;
+  minLength?: number;
+  maxLength?: number;
+  maxRows?: number;
+}
+
+export interface FieldDefinition {
+  key: string;
+  label: string;
+  type: FieldType;
+  required?: boolean;
+  unique?: boolean;
+  indexed?: boolean;
+  default?: unknown;
+  help?: string;
+  validation?: FieldValidation;
+  options?: FieldOptions;
+}
+
+export interface FormDraft {
+  key: string;
+  name: string;
+  fields: FieldDefinition[];
+  layout?: unknown;
+  settings?: Record<string, unknown>;
+}
+
+export interface FormView extends FormDraft {
+  id: string;
+  appId: string;
+  draftVersion: number;
+  publishedVersion: number | null;
+  changedSincePublish: boolean;
+  updatedAt: string;
+}
+
+export interface FormSummary {
+  id: string;
+  key: string;
+  name: string;
+  fieldCount: number;
+  draftVersion: number;
+  publishedVersion: number | null;
+  changedSincePublish: boolean;
+  updatedAt: string;
+}
+
+export interface FieldRef {
+  key: string;
+  label: string;
+  type: FieldType;
+}
+
+export interface FormDiff {
+  firstVersion: boolean;
+  nameChanged: boolean;
+  added: FieldRef[];
+  removed: FieldRef[];
+  changed: { key: string; label: string; properties: string[]; fromType: FieldType; toType: FieldType }[];
+  layoutChanged: boolean;
+}

@@ -1,0 +1,212 @@
+import { useMemo, useState } from 'react';
+import { Alert, App as AntApp, Button, Descriptions, Drawer, Popconfirm, Result, Skeleton, Space, Tabs, Typography, type ButtonProps } from 'antd';
+import { DeleteOutlined, EditOutlined, UndoOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/problem';
+import { errorMessage } from '../../components/errors';
+import { QueryError } from '../../components/feedback';
+import { tid } from '../../components/testid';
+import { formatDateTime } from '../../lib/time';
+import { CellValue } from './cellRender';
+import type { ValueLabels } from './format';
+import { RecordForm } from './RecordForm';
+import { RecordHistory } from './RecordHistory';
+import { useRecordsScope } from './scope';
+import { useCreateRecord, useDeleteRecord, useRecord, useRelationLabels, useRestoreRecord, useUpdateRecord } from './useRecords';
+import type { FieldDefinition, FormRecord } from './types';
+
+const DRAWER_WIDTH = 720;
+
+interface RecordDrawerProps {
+  formId: string;
+  recordId: string;
+  /** the grid's row, shown while the record is read fresh */
+  initial?: FormRecord;
+  fields: readonly FieldDefinition[];
+  labels: ValueLabels;
+  canEdit: boolean;
+  canDelete: boolean;
+  onClose: () => void;
+}
+
+/** One record: its fields, its history, and (as allowed) edit, delete or restore. */
+export function RecordDrawer({ formId, recordId, initial, fields, labels, canEdit, canDelete, onClose }: RecordDrawerProps) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const { workspaceId, appId } = useRecordsScope();
+  const record = useRecord(workspaceId, appId, formId, recordId, initial);
+  const update = useUpdateRecord(workspaceId, appId, formId);
+  const remove = useDeleteRecord(workspaceId, appId, formId);
+  const restore = useRestoreRecord(workspaceId, appId, formId);
+  const [editing, setEditing] = useState(false);
+  const [tab, setTab] = useState('details');
+  const current = record.data;
+  const deleted = !!current?.deletedAt;
+  // relations of this record may be off the grid's page: name them here
+  const oneRecord = useMemo(() => (current ? [current] : []), [current]);
+  const relationLabels = useRelationLabels(workspaceId, appId, fields, oneRecord);
+  const allLabels: ValueLabels = {
+    ...labels,
+    relationLabel: (key, id) => relationLabels.get(key)?.get(id) ?? labels.relationLabel?.(key, id),
+  };
+
+  const doDelete = async () => {
+    try {
+      await remove.mutateAsync(recordId);
+      message.success(t('records.drawer.deleted'));
+      onClose();
+    } catch (e) {
+      message.error(errorMessage(e, t));
+    }
+  };
+  const doRestore = async () => {
+    try {
+      await restore.mutateAsync(recordId);
+      message.success(t('records.trash.restored'));
+      onClose();
+    } catch (e) {
+      message.error(errorMessage(e, t));
+    }
+  };
+
+  const actions =
+    current && !editing ? (
+      deleted ? (
+        canDelete && (
+          <Button icon={<UndoOutlined />} onClick={() => void doRestore()} loading={restore.isPending} data-testid="record-restore">
+            {t('records.trash.restore')}
+          </Button>
+        )
+      ) : (
+        <Space>
+          {canEdit && (
+            <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="record-edit">
+              {t('records.drawer.edit')}
+            </Button>
+          )}
+          {canDelete && (
+            <Popconfirm
+              title={t('records.drawer.deleteConfirm')}
+              description={t('records.drawer.deleteHint')}
+              okText={t('common.delete')}
+              cancelText={t('common.cancel')}
+              okButtonProps={{ danger: true, ...tid<ButtonProps>('record-delete-ok') }}
+              onConfirm={doDelete}
+            >
+              <Button danger icon={<DeleteOutlined />} loading={remove.isPending} data-testid="record-delete">
+                {t('records.drawer.delete')}
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      )
+    ) : undefined;
+
+  let body;
+  if (!current) {
+    if (record.isError) {
+      body =
+        record.error instanceof ApiError && record.error.status === 404 ? (
+          <Result status="404" subTitle={t('records.drawer.notFound')} />
+        ) : (
+          <QueryError error={record.error} onRetry={() => void record.refetch()} />
+        );
+    } else {
+      body = <Skeleton active paragraph={{ rows: 8 }} />;
+    }
+  } else if (editing) {
+    body = (
+      <RecordForm
+        fields={fields}
+        record={current}
+        labels={allLabels}
+        save={(changes, base) => update.mutateAsync({ id: recordId, changes, version: (base ?? current).version })}
+        onSaved={() => setEditing(false)}
+        onCancel={() => setEditing(false)}
+        reload={async () => (await record.refetch()).data}
+      />
+    );
+  } else {
+    body = (
+      <>
+        {deleted && <Alert type="warning" showIcon title={t('records.drawer.deletedBanner', { time: formatDateTime(current.deletedAt) })} style={{ marginBottom: 16 }} />}
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          items={[
+            {
+              key: 'details',
+              label: <span data-testid="record-details">{t('records.drawer.details')}</span>,
+              children: <RecordView record={current} fields={fields} labels={allLabels} />,
+            },
+            {
+              key: 'history',
+              label: <span data-testid="record-history">{t('records.drawer.history')}</span>,
+              children: <RecordHistory formId={formId} recordId={recordId} fields={fields} labels={allLabels} />,
+            },
+          ]}
+        />
+      </>
+    );
+  }
+
+  return (
+    <Drawer
+      open
+      size={DRAWER_WIDTH}
+      title={editing ? t('records.form.editTitle') : t('records.drawer.title')}
+      extra={actions}
+      onClose={onClose}
+      destroyOnHidden
+      data-testid="record-drawer"
+      data-record-id={recordId}
+    >
+      {body}
+    </Drawer>
+  );
+}
+
+function RecordView({ record, fields, labels }: { record: FormRecord; fields: readonly FieldDefinition[]; labels: ValueLabels }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Descriptions
+        bordered
+        size="small"
+        column={1}
+        data-testid="record-view"
+        items={fields.map((f) => ({
+          key: f.key,
+          label: f.label,
+          children: (
+            <span data-testid={`record-value-${f.key}`}>
+              <CellValue field={f} value={record.data[f.key]} labels={labels} full />
+            </span>
+          ),
+        }))}
+      />
+      <Typography.Text type="secondary" style={{ display: 'block', marginTop: 12, fontSize: 12 }}>
+        {t('records.drawer.meta', { created: formatDateTime(record.createdAt), updated: formatDateTime(record.updatedAt), version: record.version })}
+      </Typography.Text>
+    </>
+  );
+}
+
+/** Entering a new record. */
+export function NewRecordDrawer({ formId, fields, labels, onClose }: { formId: string; fields: readonly FieldDefinition[]; labels: ValueLabels; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { workspaceId, appId } = useRecordsScope();
+  const create = useCreateRecord(workspaceId, appId, formId);
+  // one key per opening: a double click or a retry after a lost answer creates one record
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  return (
+    <Drawer open size={DRAWER_WIDTH} title={t('records.form.createTitle')} onClose={onClose} destroyOnHidden data-testid="record-create-drawer">
+      <RecordForm fields={fields} labels={labels} save={(data) => create.mutateAsync({ data, idempotencyKey })} onSaved={onClose} onCancel={onClose} />
+    </Drawer>
+  );
+}
+
+function newIdempotencyKey(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+}

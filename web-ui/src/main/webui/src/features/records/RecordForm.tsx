@@ -1,0 +1,184 @@
+import { useState } from 'react';
+import { Alert, App as AntApp, Button, Flex, Form, theme, Typography } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { FieldProblem } from '../../api/problem';
+import { CellValue } from './cellRender';
+import { FieldInput } from './fieldInputs';
+import { isComputed } from './fieldTypes';
+import type { ValueLabels } from './format';
+import { recordProblems } from './problems';
+import { changedData, createData, fromFormValue, initialFormValues, toFormValues, type FormValues } from './recordValues';
+import type { FieldDefinition, FormRecord, RecordData } from './types';
+
+interface RecordFormProps {
+  fields: readonly FieldDefinition[];
+  /** the record to edit; none: a new one */
+  record?: FormRecord;
+  labels: ValueLabels;
+  /** creates (no base) or patches `base` with the changed fields; rejects with the server's problem */
+  save: (data: RecordData, base?: FormRecord) => Promise<FormRecord>;
+  onSaved: (record: FormRecord) => void;
+  onCancel: () => void;
+  /** after a 412: the record as it is now */
+  reload?: () => Promise<FormRecord | undefined>;
+}
+
+/** Entering and changing a record: an input per field, the server's problems under their fields. */
+export function RecordForm({ fields, record, labels, save, onSaved, onCancel, reload }: RecordFormProps) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const { token } = theme.useToken();
+  // the version the user started from: a background refetch must not move it under their edits
+  const [base, setBase] = useState(record);
+  const [saving, setSaving] = useState(false);
+  const [topError, setTopError] = useState<string | null>(null);
+  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
+  const [conflict, setConflict] = useState(false);
+  const editing = !!base;
+  const shown = editing ? fields : fields.filter((f) => !isComputed(f));
+
+  const submit = async () => {
+    try {
+      await form.validateFields();
+    } catch {
+      return; // the fields show what is missing
+    }
+    const values = form.getFieldsValue();
+    const data = base ? changedData(fields, base.data, values) : createData(fields, values);
+    if (base && Object.keys(data).length === 0) {
+      message.info(t('records.form.noChanges'));
+      onSaved(base);
+      return;
+    }
+    setSaving(true);
+    setTopError(null);
+    setUnplaced([]);
+    try {
+      const saved = await save(data, base);
+      message.success(base ? t('records.form.saved') : t('records.form.created'));
+      onSaved(saved);
+    } catch (e) {
+      const problems = recordProblems(e, fields, t);
+      if (problems.conflict) {
+        setConflict(true);
+        return;
+      }
+      const names = Object.keys(problems.fields);
+      form.setFields(names.map((name) => ({ name, errors: problems.fields[name] })));
+      setTopError(problems.message ?? (names.length > 0 ? null : t('errors.unexpected')));
+      setUnplaced(problems.unplaced);
+      if (names.length > 0) form.scrollToField(names[0], { block: 'center' });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const doReload = async () => {
+    const fresh = await reload?.();
+    if (!fresh) return;
+    setBase(fresh);
+    form.resetFields();
+    form.setFieldsValue(toFormValues(fields, fresh.data));
+    setConflict(false);
+    setTopError(null);
+    setUnplaced([]);
+    message.success(t('records.form.reloaded'));
+  };
+
+  return (
+    <Form<FormValues>
+      form={form}
+      layout="vertical"
+      initialValues={base ? toFormValues(fields, base.data) : initialFormValues(fields)}
+      data-testid="record-form"
+      data-mode={editing ? 'edit' : 'create'}
+    >
+      {conflict && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="record-conflict"
+          title={t('records.form.conflictTitle')}
+          description={t('records.form.conflictHint')}
+          action={
+            reload && (
+              <Button size="small" icon={<ReloadOutlined />} onClick={() => void doReload()} data-testid="record-reload">
+                {t('records.form.reload')}
+              </Button>
+            )
+          }
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {(topError || unplaced.length > 0) && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="record-error"
+          title={topError ?? t('records.form.fixProblems')}
+          description={
+            unplaced.length > 0 && (
+              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                {unplaced.map((p, i) => (
+                  <li key={i}>
+                    {p.field && <Typography.Text code>{p.field}</Typography.Text>} {p.message}
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {shown.map((f) =>
+        isComputed(f) ? (
+          <div key={f.key} data-testid={`record-field-${f.key}`} data-computed="true">
+            <Form.Item label={f.label} tooltip={t('records.form.computed')}>
+              <CellValue field={f} value={base?.data[f.key]} labels={labels} full />
+            </Form.Item>
+          </div>
+        ) : (
+          <div key={f.key} data-testid={`record-field-${f.key}`}>
+            <Form.Item
+              name={f.key}
+              label={f.label}
+              extra={f.help || undefined}
+              rules={
+                f.required && f.type !== 'boolean'
+                  ? [
+                      {
+                        required: true,
+                        validator: (_, v) => (fromFormValue(f, v) === null ? Promise.reject(new Error(t('records.form.required', { label: f.label }))) : Promise.resolve()),
+                      },
+                    ]
+                  : undefined
+              }
+            >
+              <FieldInput field={f} />
+            </Form.Item>
+          </div>
+        ),
+      )}
+      {/* stays in view at the end of a long form */}
+      <Flex justify="flex-end" gap={8} style={{
+          position: 'sticky',
+          // down over the drawer body's padding, so nothing scrolls by underneath
+          bottom: -token.paddingLG,
+          marginBottom: -token.paddingLG,
+          padding: `12px 0 ${token.paddingLG}px`,
+          zIndex: 2,
+          background: token.colorBgElevated,
+          borderTop: `1px solid ${token.colorSplit}`,
+        }}>
+        <Button onClick={onCancel} data-testid="record-cancel">
+          {t('records.form.cancel')}
+        </Button>
+        <Button type="primary" loading={saving} onClick={() => void submit()} data-testid="record-save">
+          {t('records.form.save')}
+        </Button>
+      </Flex>
+    </Form>
+  );
+}

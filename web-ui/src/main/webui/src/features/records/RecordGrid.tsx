@@ -1,0 +1,142 @@
+import type { ReactNode } from 'react';
+import { Button, Flex, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { LeftOutlined, RightOutlined, UndoOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../lib/time';
+import { CellValue } from './cellRender';
+import { isSortable } from './fieldTypes';
+import type { ValueLabels } from './format';
+import { sortFromHeader, sortOrderOf } from './sorting';
+import type { FieldDefinition, FormRecord, RecordTotal } from './types';
+
+interface RecordGridProps {
+  fields: readonly FieldDefinition[];
+  records: readonly FormRecord[];
+  loading: boolean;
+  sort: string;
+  onSort: (sort: string) => void;
+  onOpen: (record: FormRecord) => void;
+  labels: ValueLabels;
+  trash: boolean;
+  onRestore?: (record: FormRecord) => void;
+  restoringId?: string;
+  empty: ReactNode;
+}
+
+/** The records of a page, a column per visible field; sorting is the server's. */
+export function RecordGrid({ fields, records, loading, sort, onSort, onOpen, labels, trash, onRestore, restoringId, empty }: RecordGridProps) {
+  const { t } = useTranslation();
+  const columns: TableColumnsType<FormRecord> = fields.map((f) => ({
+    key: f.key,
+    title: f.label,
+    sorter: isSortable(f),
+    sortOrder: isSortable(f) ? sortOrderOf(sort, f.key) : undefined,
+    render: (_, r) => <CellValue field={f} value={r.data[f.key]} labels={labels} />,
+  }));
+  columns.push({
+    key: 'createdAt',
+    title: t('records.createdAt'),
+    width: 160,
+    sorter: true,
+    // newest first is the default: the first click turns it around
+    sortDirections: ['descend', 'ascend'],
+    sortOrder: sortOrderOf(sort, 'createdAt'),
+    render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.createdAt, false)}</span>,
+  });
+  if (trash) {
+    columns.push(
+      {
+        key: 'deletedAt',
+        title: t('records.deletedAt'),
+        width: 160,
+        render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.deletedAt, false)}</span>,
+      },
+      {
+        key: 'restore',
+        title: t('common.actions'),
+        width: 100,
+        fixed: 'right',
+        render: (_, r) => (
+          <Button
+            size="small"
+            icon={<UndoOutlined />}
+            loading={restoringId === r.id}
+            onClick={(e) => {
+              e.stopPropagation(); // not also open the drawer
+              onRestore?.(r);
+            }}
+            data-testid="record-restore-row"
+          >
+            {t('records.trash.restore')}
+          </Button>
+        ),
+      },
+    );
+  }
+
+  const onChange: TableProps<FormRecord>['onChange'] = (_pagination, _filters, sorter) => {
+    const s = Array.isArray(sorter) ? sorter[0] : sorter;
+    onSort(sortFromHeader(s?.columnKey === undefined ? undefined : String(s.columnKey), s?.order ?? null));
+  };
+
+  return (
+    <Table<FormRecord>
+      data-testid="records-table"
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={[...records]}
+      loading={loading}
+      pagination={false}
+      onChange={onChange}
+      showSorterTooltip={false}
+      scroll={{ x: 'max-content' }}
+      locale={{ emptyText: empty }}
+      onRow={(r) =>
+        ({
+          'data-testid': 'record-row',
+          'data-record-id': r.id,
+          tabIndex: 0,
+          style: { cursor: 'pointer' },
+          onClick: () => onOpen(r),
+          onKeyDown: (e: React.KeyboardEvent) => {
+            // Enter on the row itself, not on a button inside it
+            if (e.key === 'Enter' && e.target === e.currentTarget) onOpen(r);
+          },
+        }) as React.HTMLAttributes<HTMLElement>
+      }
+    />
+  );
+}
+
+interface PagerProps {
+  total?: RecordTotal | null;
+  page: number;
+  hasPrevious: boolean;
+  hasNext: boolean;
+  onPrevious: () => void;
+  onNext: () => void;
+}
+
+/** Cursor paging: previous / next, the page number, and the total ("about N" for a big form's estimate). */
+export function Pager({ total, page, hasPrevious, hasNext, onPrevious, onNext }: PagerProps) {
+  const { t } = useTranslation();
+  return (
+    <Flex justify="space-between" align="center" gap={8} wrap style={{ marginTop: 12 }}>
+      <Typography.Text type="secondary" data-testid="records-total" data-exact={total ? String(total.exact) : undefined}>
+        {total ? (total.exact ? t('records.pager.total', { count: total.value }) : t('records.pager.totalApprox', { count: total.value })) : ''}
+      </Typography.Text>
+      <Flex gap={8} align="center">
+        <Typography.Text type="secondary" data-testid="records-page">
+          {t('records.pager.page', { page })}
+        </Typography.Text>
+        <Button icon={<LeftOutlined />} disabled={!hasPrevious} onClick={onPrevious} data-testid="records-prev">
+          {t('records.pager.prev')}
+        </Button>
+        <Button disabled={!hasNext} onClick={onNext} data-testid="records-next" iconPlacement="end" icon={<RightOutlined />}>
+          {t('records.pager.next')}
+        </Button>
+      </Flex>
+    </Flex>
+  );
+}

@@ -1,0 +1,59 @@
+import { http, requestFull } from '../../api/client';
+import type { FilterNode } from './filter';
+import type { Division, FormDetail, FormRecord, FormSummary, HistoryEntry, RecordData, RecordPage } from './types';
+
+const enc = encodeURIComponent;
+const formsPath = (ws: string, app: string) => `/workspaces/${enc(ws)}/apps/${enc(app)}/forms`;
+const recordsPath = (ws: string, app: string, formId: string) => `${formsPath(ws, app)}/${enc(formId)}/records`;
+const recordPath = (ws: string, app: string, formId: string, id: string) => `${recordsPath(ws, app, formId)}/${enc(id)}`;
+
+export const PAGE_SIZE = 20;
+export const DEFAULT_SORT = '-createdAt';
+
+export interface RecordListQuery {
+  filter?: FilterNode | null;
+  sort?: string;
+  cursor?: string | null;
+  limit?: number;
+  deleted?: boolean;
+}
+
+export const recordsApi = {
+  forms: (ws: string, app: string) => http.get<FormSummary[]>(formsPath(ws, app)),
+  form: (ws: string, app: string, formId: string) => http.get<FormDetail>(`${formsPath(ws, app)}/${enc(formId)}`),
+  list: (ws: string, app: string, formId: string, q: RecordListQuery, signal?: AbortSignal) =>
+    http.get<RecordPage>(recordsPath(ws, app, formId), {
+      query: {
+        filter: q.filter ? JSON.stringify(q.filter) : undefined,
+        sort: q.sort && q.sort !== DEFAULT_SORT ? q.sort : undefined,
+        cursor: q.cursor ?? undefined,
+        limit: q.limit ?? PAGE_SIZE,
+        deleted: q.deleted ? 'true' : undefined,
+      },
+      signal,
+    }),
+  get: (ws: string, app: string, formId: string, id: string) => http.get<FormRecord>(recordPath(ws, app, formId, id)),
+  /** The key makes a repeated click (or a retry after a lost answer) create the record once. */
+  create: async (ws: string, app: string, formId: string, data: RecordData, idempotencyKey?: string) =>
+    (await requestFull<FormRecord>('POST', recordsPath(ws, app, formId), data, { headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {} }))
+      .data,
+  /** Only the changed fields; a record changed by someone else since `version` gets a 412. */
+  update: (ws: string, app: string, formId: string, id: string, changes: RecordData, version: number) =>
+    http.patch<FormRecord>(recordPath(ws, app, formId, id), changes, { headers: { 'If-Match': `"${version}"` } }),
+  remove: (ws: string, app: string, formId: string, id: string) => http.del(recordPath(ws, app, formId, id)),
+  restore: (ws: string, app: string, formId: string, id: string) => http.post<FormRecord>(`${recordPath(ws, app, formId, id)}/restore`),
+  history: (ws: string, app: string, formId: string, id: string) => http.get<HistoryEntry[]>(`${recordPath(ws, app, formId, id)}/history`),
+  divisions: () => http.get<Division[]>('/forms/divisions'),
+};
+
+export const recordKeys = {
+  // own prefix: the form designer caches forms in its own shapes
+  forms: (ws: string, app: string) => ['records', ws, app, 'forms'] as const,
+  form: (ws: string, app: string, formId: string) => ['records', ws, app, 'forms', formId] as const,
+  /** Every list of a form (any filter, sort, page, trash): what a write invalidates. */
+  lists: (ws: string, app: string, formId: string) => ['records', ws, app, formId, 'list'] as const,
+  list: (ws: string, app: string, formId: string, q: RecordListQuery) => ['records', ws, app, formId, 'list', q] as const,
+  record: (ws: string, app: string, formId: string, id: string) => ['records', ws, app, formId, 'record', id] as const,
+  history: (ws: string, app: string, formId: string, id: string) => ['records', ws, app, formId, 'history', id] as const,
+  divisions: ['records', 'divisions'] as const,
+};

@@ -1,0 +1,61 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ApiError } from '../../api/problem';
+import { recordProblems } from './problems';
+import { recordsI18n, type Translate } from './testing';
+import type { FieldDefinition } from './types';
+
+const FIELDS: FieldDefinition[] = [
+  { key: 'mobile', label: '手机', type: 'phone' },
+  { key: 'addr', label: '地址', type: 'address' },
+  { key: 'lines', label: '明细', type: 'subform', options: { fields: [{ key: 'sku', label: 'SKU', type: 'text' }] } },
+];
+let t: Translate;
+
+beforeAll(async () => {
+  t = await recordsI18n('zh-CN');
+});
+
+const problem = (status: number, errors: { field: string; message: string }[], detail = '数据不合法') =>
+  new ApiError({ status, detail, errors: errors.map((e) => ({ ...e, code: 'x' })) }, 'fallback');
+
+describe('recordProblems', () => {
+  it('puts each problem under its top-level field', () => {
+    const p = recordProblems(
+      problem(400, [
+        { field: 'mobile', message: '手机号格式不对' },
+        { field: 'addr.province', message: '没有这个省份' },
+        { field: 'lines[1].sku', message: '必填' },
+      ]),
+      FIELDS,
+      t,
+    );
+    expect(p).toEqual({
+      fields: { mobile: ['手机号格式不对'], addr: ['没有这个省份'], lines: ['第 2 行 SKU：必填'] },
+      unplaced: [],
+      message: null,
+      conflict: false,
+    });
+  });
+
+  it('shows the detail on top when a problem has no field of the form', () => {
+    const p = recordProblems(problem(400, [{ field: 'mobile', message: '不对' }, { field: 'secret', message: '不存在的字段' }]), FIELDS, t);
+    expect(p.fields).toEqual({ mobile: ['不对'] });
+    expect(p.unplaced.map((x) => x.field)).toEqual(['secret']);
+    expect(p.message).toBe('数据不合法');
+  });
+
+  it('puts a duplicate (409) under its field', () => {
+    const p = recordProblems(problem(409, [{ field: 'mobile', message: '手机 13800000000 已存在' }], '值重复'), FIELDS, t);
+    expect(p.fields.mobile).toEqual(['手机 13800000000 已存在']);
+    expect(p.message).toBeNull();
+  });
+
+  it('recognises a stale version (412)', () => {
+    expect(recordProblems(problem(412, []), FIELDS, t)).toMatchObject({ conflict: true, fields: {} });
+  });
+
+  it('shows the detail of a problem without field errors, and a generic text for anything else', () => {
+    expect(recordProblems(problem(403, [], '没有权限'), FIELDS, t).message).toBe('没有权限');
+    expect(recordProblems(new Error('boom'), FIELDS, t).message).toBe(t('errors.unexpected'));
+  });
+});

@@ -1,0 +1,156 @@
+/** The shapes of the form engine's REST API that the records page reads and writes. */
+
+export type FieldType =
+  | 'text'
+  | 'textarea'
+  | 'number'
+  | 'money'
+  | 'percent'
+  | 'date'
+  | 'datetime'
+  | 'boolean'
+  | 'select'
+  | 'multiselect'
+  | 'phone'
+  | 'email'
+  | 'url'
+  | 'address'
+  | 'member'
+  | 'subform'
+  | 'relation'
+  | 'lookup'
+  | 'rollup'
+  | 'formula'
+  | 'serial'
+  | 'rating'
+  | 'tags'
+  | 'richtext'
+  | 'signature';
+
+export interface Choice {
+  value: string;
+  label?: string;
+  color?: string;
+}
+
+export interface FieldOptions {
+  choices?: Choice[];
+  decimals?: number;
+  max?: number;
+  multiple?: boolean;
+  /** relation / rollup: the key of the target form */
+  form?: string;
+  expression?: string;
+  resultType?: string;
+  relation?: string;
+  field?: string;
+  fn?: string;
+  via?: string;
+  pattern?: string;
+  /** subform: the columns */
+  fields?: FieldDefinition[];
+}
+
+export interface FieldValidation {
+  min?: number;
+  max?: number;
+  maxLength?: number;
+  minLength?: number;
+  maxRows?: number;
+}
+
+export interface FieldDefinition {
+  key: string;
+  label: string;
+  /** a {@link FieldType}; a newer server may send types this UI does not know yet */
+  type: FieldType | (string & {});
+  required?: boolean;
+  unique?: boolean;
+  indexed?: boolean;
+  default?: unknown;
+  help?: string | null;
+  validation?: FieldValidation | null;
+  options?: FieldOptions | null;
+}
+
+export interface FormDetail {
+  id: string;
+  key: string;
+  name: string;
+  fields: FieldDefinition[];
+  draftVersion: number;
+  publishedVersion: number | null;
+  changedSincePublish: boolean;
+}
+
+export interface FormSummary {
+  id: string;
+  key: string;
+  name: string;
+  fieldCount: number;
+  draftVersion: number;
+  publishedVersion: number | null;
+  changedSincePublish: boolean;
+  updatedAt: string;
+}
+
+export type RecordData = Record<string, unknown>;
+
+export interface FormRecord {
+  id: string;
+  formVersion: number;
+  version: number;
+  data: RecordData;
+  createdBy: string | null;
+  createdAt: string;
+  updatedBy: string | null;
+  updatedAt: string;
+  deletedAt?: string | null;
+}
+
+export interface RecordTotal {
+  value: number;
+  /** false: a big form's estimate, shown as "about N" */
+  exact: boolean;
+}
+
+export interface RecordPage {
+  items: FormRecord[];
+  nextCursor: string | null;
+  /** only on the first page (a request without cursor) */
+  total?: RecordTotal | null;
+}
+
+export type HistoryKind = 'created' | 'updated' | 'computed' | 'deleted' | 'restored';
+
+export interface FieldChange {
+  field: string;
+  from?: unknown;
+  to?: unknown;
+}
+
+export interface HistoryEntry {
+  id: number | string;
+  kind: HistoryKind | (string & {});
+  version: number;
+  changes: FieldChange[];
+  changedBy: string | null;
+  /** null: the engine itself (computed fields, rules) */
+  changedByName: string | null;
+  changedAt: string;
+}
+
+/** A node of GET /forms/divisions: province > city > district. */
+export interface Division {
+  code: string;
+  name: string;
+  children?: Division[];
+}
+
+export interface AddressValue {
+  province?: string;
+  city?: string;
+  district?: string;
+  detail?: string;
+  code?: string;
+}

@@ -1,0 +1,14 @@
+import zhCN from '../locales/zh-CN.json';
+import enUS from '../locales/en-US.json';
+import formsZh from '../features/forms/locales/zh-CN.json';
+import formsEn from '../features/forms/locales/en-US.json';
+import { recordsEn, recordsZh } from '../features/records';
+
+/**
+ * Every UI text by language. Feature texts live beside their feature and are mounted under its name
+ * (`t('forms.title')`), so a feature never edits the shared files to name its own things.
+ */
+export const translations = {
+  'zh-CN': { ...zhCN, forms: formsZh, records: recordsZh },
+  en: { ...enUS, forms: formsEn, records: recordsEn },
+};
