@@ -137,9 +137,10 @@ export interface ActionInfo {
   configSchema: JsonSchema;
 }
 
+/** `form`: a form key of the app; record events of other forms do not start the rule. */
 export type RuleTrigger =
-  | { type: 'event'; eventType: string }
-  | { type: 'fieldChange'; eventType: string; field: string }
+  | { type: 'event'; eventType: string; form?: string }
+  | { type: 'fieldChange'; eventType: string; field: string; form?: string }
   | { type: 'schedule'; cron: string }
   | { type: 'manual' };
 

@@ -12,7 +12,7 @@ import {
 } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { Alert, App as AntApp, Badge, Button, Card, Col, Input, Row, Segmented, Space, Typography } from 'antd';
-import { ArrowLeftOutlined, CloudUploadOutlined, SaveOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CloudUploadOutlined, SafetyOutlined, SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, type FieldProblem } from '../../api/problem';
@@ -23,6 +23,7 @@ import { can } from '../workspaces/permissions';
 import { useWorkspace } from '../workspaces/WorkspaceGate';
 import { Canvas } from './Canvas';
 import { fromDraft, insertField, moveField, problemsByField, removeField, toDraft, updateField, type DesignerState } from './designer';
+import { FormPermissionsDrawer } from './FormPermissionsDrawer';
 import { FormPreview } from './FormPreview';
 import { FormStatusTag } from './FormStatusTag';
 import type { VersionedForm } from './formsApi';
@@ -73,6 +74,7 @@ function Designer({ workspaceId, appId, loaded, onReload }: { workspaceId: strin
   const [publishing, setPublishing] = useState(false);
   const [publishError, setPublishError] = useState<unknown>(null);
   const [dragType, setDragType] = useState<FieldType | null>(null);
+  const [permissionsOpen, setPermissionsOpen] = useState(false);
 
   const change = useCallback((next: (s: DesignerState) => DesignerState) => {
     setState(next);
@@ -188,6 +190,11 @@ function Designer({ workspaceId, appId, loaded, onReload }: { workspaceId: strin
             options={[{ value: 'design', label: t('forms.designer.design') }, { value: 'preview', label: t('forms.designer.preview') }]}
             {...tid('designer-mode')}
           />
+          {published && (
+            <Button icon={<SafetyOutlined />} onClick={() => setPermissionsOpen(true)} {...tid('designer-permissions')}>
+              {t('forms.permissions.open')}
+            </Button>
+          )}
           <Button icon={<SaveOutlined />} onClick={() => void saveDraft().then((ok) => ok && message.success(t('forms.designer.saved')))}
             loading={save.isPending} disabled={!dirty} {...tid('designer-save')}>
             {t('forms.designer.save')}
@@ -243,6 +250,10 @@ function Designer({ workspaceId, appId, loaded, onReload }: { workspaceId: strin
           </Row>
           <DragOverlay dropAnimation={null}>{dragType && <PaletteCard type={dragType} />}</DragOverlay>
         </DndContext>
+      )}
+      {permissionsOpen && (
+        <FormPermissionsDrawer workspaceId={workspaceId} appId={appId} formId={formId} fields={loaded.form.fields}
+          onClose={() => setPermissionsOpen(false)} />
       )}
       {publishing && (
         <PublishModal workspaceId={workspaceId} appId={appId} formId={formId} publishing={publish.isPending} error={publishError}

@@ -16,6 +16,25 @@ async function versioned(promise: Promise<{ data: FormView; headers: Headers }>)
   return { form: res.data, etag: res.headers.get('ETag') };
 }
 
+/** What one role may do with a form's records (see FormPermissionsDrawer). */
+export interface PermissionSetting {
+  roleId: string;
+  view: boolean;
+  create: boolean;
+  edit: boolean;
+  delete: boolean;
+  rowFilter: unknown;
+  hiddenFields: string[];
+}
+
+export interface RolePermission {
+  roleId: string;
+  roleName: string;
+  /** false: no setting, the role's workspace permissions apply as they are */
+  custom: boolean;
+  setting: PermissionSetting;
+}
+
 export const formsApi = {
   list: (workspaceId: string, appId: string) => http.get<FormSummary[]>(formsPath(workspaceId, appId)),
   get: (workspaceId: string, appId: string, formId: string) => versioned(requestFull<FormView>('GET', formPath(workspaceId, appId, formId))),
@@ -28,6 +47,14 @@ export const formsApi = {
   publish: (workspaceId: string, appId: string, formId: string) =>
     versioned(requestFull<FormView>('POST', `${formPath(workspaceId, appId, formId)}/publish`)),
   remove: (workspaceId: string, appId: string, formId: string) => http.del(formPath(workspaceId, appId, formId)),
+  permissions: (workspaceId: string, appId: string, formId: string) =>
+    http.get<RolePermission[]>(`${formPath(workspaceId, appId, formId)}/permissions`),
+  savePermission: (workspaceId: string, appId: string, formId: string, s: PermissionSetting) =>
+    http.put<PermissionSetting>(`${formPath(workspaceId, appId, formId)}/permissions/${encodeURIComponent(s.roleId)}`, {
+      view: s.view, create: s.create, edit: s.edit, delete: s.delete, rowFilter: s.rowFilter, hiddenFields: s.hiddenFields,
+    }),
+  resetPermission: (workspaceId: string, appId: string, formId: string, roleId: string) =>
+    http.del(`${formPath(workspaceId, appId, formId)}/permissions/${encodeURIComponent(roleId)}`),
 };
 
 export const formKeys = {

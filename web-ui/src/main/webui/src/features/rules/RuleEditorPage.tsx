@@ -36,6 +36,7 @@ import { TestCasesEditor } from './TestCasesEditor';
 import { TestConsole } from './TestConsole';
 import { formToTrigger, triggerEventType } from './trigger';
 import { TriggerEditor } from './TriggerEditor';
+import { useFormList } from '../forms/useForms';
 import { useActions, useRule, useRuleCache, useRuleVersions } from './useRules';
 
 export default function RuleEditorPage() {
@@ -54,6 +55,7 @@ function RuleEditor({ workspaceId, appId, ruleId, manage }: { workspaceId: strin
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const ruleQuery = useRule(workspaceId, appId, ruleId);
+  const appForms = useFormList(workspaceId, appId);
   const registry = useActions();
   const cache = useRuleCache(workspaceId, appId);
 
@@ -418,7 +420,7 @@ function RuleEditor({ workspaceId, appId, ruleId, manage }: { workspaceId: strin
               </Flex>
             </Card>
             <Card title={t('rules.sectionTrigger')} size="small" style={{ marginBottom: 16 }}>
-              <TriggerEditor value={state.trigger} onChange={(trigger) => edit({ trigger }, 'trigger')} problemsAt={problemsAt} fields={env.fields} disabled={readOnly} />
+              <TriggerEditor value={state.trigger} onChange={(trigger) => edit({ trigger }, 'trigger')} problemsAt={problemsAt} fields={env.fields} forms={appForms.data ?? []} disabled={readOnly} />
             </Card>
             <Card title={t('rules.sectionCondition')} size="small" style={{ marginBottom: 16 }}>
               <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>

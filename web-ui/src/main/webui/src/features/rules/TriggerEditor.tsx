@@ -3,7 +3,7 @@ import { ClockCircleOutlined, EditOutlined, PlayCircleOutlined, ThunderboltOutli
 import { useTranslation } from 'react-i18next';
 import type { TriggerType } from '../../api';
 import type { ProblemLookup } from '../../components/SchemaForm';
-import { CRON_PRESETS, cronPreset, describeCron, describeTriggerParts, formToTrigger, RECORD_EVENTS, translateDescription, TRIGGER_TYPES, type TriggerForm } from './trigger';
+import { CRON_PRESETS, cronPreset, describeCron, describeTriggerParts, formToTrigger, onRecords, RECORD_EVENTS, translateDescription, TRIGGER_TYPES, type TriggerForm } from './trigger';
 
 const ICONS: Record<TriggerType, React.ReactNode> = {
   event: <ThunderboltOutlined />,
@@ -24,12 +24,15 @@ export function TriggerEditor({
   onChange,
   problemsAt,
   fields,
+  forms = [],
   disabled,
 }: {
   value: TriggerForm;
   onChange: (value: TriggerForm) => void;
   problemsAt: ProblemLookup;
   fields: readonly string[];
+  /** the app's forms, to narrow record events to one of them */
+  forms?: readonly { key: string; name: string }[];
   disabled?: boolean;
 }) {
   const { t } = useTranslation();
@@ -74,6 +77,18 @@ export function TriggerEditor({
             onChange={(field: string) => set({ field })}
             options={fields.filter((f) => f !== 'event' && f !== 'now').map((f) => ({ value: f }))}
             placeholder="totalSpend"
+            style={{ maxWidth: 360 }}
+          />
+        </Form.Item>
+      )}
+      {onRecords(value) && (
+        <Form.Item label={t('rules.triggerForm')} extra={t('rules.triggerFormHint')} {...help(problemsAt, 'trigger.form')}>
+          <Select
+            data-testid="trigger-form"
+            disabled={disabled}
+            value={value.form}
+            onChange={(form: string) => set({ form })}
+            options={[{ value: '', label: t('rules.anyForm') }, ...forms.map((f) => ({ value: f.key, label: `${f.name} (${f.key})` }))]}
             style={{ maxWidth: 360 }}
           />
         </Form.Item>

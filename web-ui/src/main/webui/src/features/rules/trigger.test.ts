@@ -7,6 +7,7 @@ import {
   describeTriggerParts,
   formToTrigger,
   looksLikeCron,
+  onRecords,
   triggerEventType,
   triggerToForm,
 } from './trigger';
@@ -60,6 +61,8 @@ describe('trigger form', () => {
     for (const trigger of [
       { type: 'event', eventType: 'customer.order' },
       { type: 'fieldChange', eventType: 'record.updated', field: 'totalSpend' },
+      { type: 'fieldChange', eventType: 'record.updated', field: 'spend', form: 'customer' },
+      { type: 'event', eventType: 'record.created', form: 'order' },
       { type: 'schedule', cron: '0 9 * * 1' },
       { type: 'manual' },
     ] as const) {
@@ -71,6 +74,13 @@ describe('trigger form', () => {
     const form = { ...triggerToForm({ type: 'schedule', cron: '0 8 * * *' }), field: ' level ' };
     expect(formToTrigger({ ...form, type: 'fieldChange' })).toEqual({ type: 'fieldChange', eventType: 'record.updated', field: 'level' });
     expect(formToTrigger({ ...form, type: 'schedule', cron: ' 0  8 * * * ' })).toEqual({ type: 'schedule', cron: '0 8 * * *' });
+  });
+
+  it('narrows only record events to a form', () => {
+    const form = { ...triggerToForm({ type: 'event', eventType: 'customer.order' }), form: 'customer' };
+    expect(onRecords(form)).toBe(false);
+    expect(formToTrigger(form)).toEqual({ type: 'event', eventType: 'customer.order' });
+    expect(onRecords({ ...form, type: 'fieldChange' })).toBe(true);
   });
 
   it('knows the presets, the event type of a dry run, and rough cron syntax', () => {

@@ -38,9 +38,16 @@ export interface TriggerForm {
   eventType: string;
   field: string;
   cron: string;
+  /** the form whose records the events must concern ('' for any) */
+  form: string;
 }
 
-export const DEFAULT_TRIGGER_FORM: TriggerForm = { type: 'manual', eventType: 'record.created', field: '', cron: CRON_PRESETS[0].cron };
+export const DEFAULT_TRIGGER_FORM: TriggerForm = { type: 'manual', eventType: 'record.created', field: '', cron: CRON_PRESETS[0].cron, form: '' };
+
+/** Whether a trigger reacts to record events, which a form can narrow. */
+export function onRecords(form: TriggerForm): boolean {
+  return form.type === 'fieldChange' || (form.type === 'event' && form.eventType.trim().startsWith('record.'));
+}
 
 export function triggerToForm(trigger: RuleTrigger | null | undefined): TriggerForm {
   const form = { ...DEFAULT_TRIGGER_FORM };
@@ -48,6 +55,7 @@ export function triggerToForm(trigger: RuleTrigger | null | undefined): TriggerF
   form.type = trigger.type;
   if (trigger.type === 'event') form.eventType = trigger.eventType ?? '';
   if (trigger.type === 'fieldChange') form.field = trigger.field ?? '';
+  if (trigger.type === 'event' || trigger.type === 'fieldChange') form.form = trigger.form ?? '';
   if (trigger.type === 'schedule') form.cron = trigger.cron ?? '';
   return form;
 }
@@ -55,9 +63,13 @@ export function triggerToForm(trigger: RuleTrigger | null | undefined): TriggerF
 export function formToTrigger(form: TriggerForm): RuleTrigger {
   switch (form.type) {
     case 'event':
-      return { type: 'event', eventType: form.eventType.trim() };
+      return onRecords(form) && form.form
+        ? { type: 'event', eventType: form.eventType.trim(), form: form.form }
+        : { type: 'event', eventType: form.eventType.trim() };
     case 'fieldChange':
-      return { type: 'fieldChange', eventType: FIELD_CHANGE_EVENT, field: form.field.trim() };
+      return form.form
+        ? { type: 'fieldChange', eventType: FIELD_CHANGE_EVENT, field: form.field.trim(), form: form.form }
+        : { type: 'fieldChange', eventType: FIELD_CHANGE_EVENT, field: form.field.trim() };
     case 'schedule':
       return { type: 'schedule', cron: form.cron.trim().split(/\s+/).join(' ') };
     default:

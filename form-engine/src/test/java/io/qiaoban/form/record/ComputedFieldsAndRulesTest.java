@@ -74,19 +74,26 @@ class ComputedFieldsAndRulesTest {
     @Test
     void aRuleOnCumulativeSpendUpgradesTheCustomerExactlyOnce() {
         String rule = f.admin.api().body(Map.of("name", "累计消费满 5000 升钻石",
-                        "trigger", Map.of("type", "fieldChange", "field", "spend"),
-                        "condition", "form == 'customer' && spend > 5000",
+                        "trigger", Map.of("type", "fieldChange", "field", "spend", "form", "customer"),
+                        "condition", "spend > 5000",
                         "actions", List.of(Map.of("action", "record.update", "config", Map.of("form", "customer",
                                 "record", "=recordId", "values", Map.of("level", "diamond")))),
                         "testCases", List.of(
-                                Map.of("name", "大客户", "payload", Map.of("form", "customer", "recordId",
+                                Map.of("name", "大客户", "payload", Map.of("recordId",
                                         "00000000-0000-4000-8000-000000000001", "spend", 6000), "expect", "match"),
-                                Map.of("name", "小客户", "payload", Map.of("form", "customer", "recordId",
+                                Map.of("name", "小客户", "payload", Map.of("recordId",
                                         "00000000-0000-4000-8000-000000000001", "spend", 100), "expect", "noMatch"))))
                 .post("/api/v1/workspaces/" + f.workspace + "/apps/" + f.app + "/rules").then().statusCode(201).extract().path("id");
         String rules = "/api/v1/workspaces/" + f.workspace + "/apps/" + f.app + "/rules/" + rule;
         f.admin.api().post(rules + "/publish").then().statusCode(200);
         f.admin.api().body(Map.of("enabled", true)).post(rules + "/enabled").then().statusCode(200);
+
+        // a field of the same name on another form does not start the rule: its trigger names the customer form
+        String suppliers = f.publish("supplier", "供应商", List.of(field("spend", "采购额", "money")));
+        String supplier = f.createOk(suppliers, Map.of("spend", 1));
+        f.admin.api().body(Map.of("spend", 9000)).patch(f.records(suppliers) + "/" + supplier).then().statusCode(200);
+        drain();
+        assertEquals(0, count("select count(*) from rule_run where rule_id = ?", UUID.fromString(rule)));
 
         String customer = f.createOk(customers, Map.of("name", "李四"));
         String order = f.createOk(orders, Map.of("customer", customer, "price", 3000, "qty", 1));

@@ -21,13 +21,25 @@ public record RuleDefinition(String name, Trigger trigger, String condition, Lis
         condition = condition == null ? "" : condition;
     }
 
-    /** What starts a rule: a domain event, a change of one field, a cron schedule, or a person. */
+    /**
+     * What starts a rule: a domain event, a change of one field, a cron schedule, or a person. {@code form}
+     * (a form key of the rule's app) narrows record events to that form's records.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Trigger(String type, String eventType, String field, String cron) {
+    public record Trigger(String type, String eventType, String field, String cron, String form) {
         public static final String EVENT = "event";
         public static final String FIELD_CHANGE = "fieldChange";
         public static final String SCHEDULE = "schedule";
         public static final String MANUAL = "manual";
+
+        public Trigger(String type, String eventType, String field, String cron) {
+            this(type, eventType, field, cron, null);
+        }
+
+        /** Whether an event of this trigger's type concerns the trigger's form (events carry {@code payload.form}). */
+        public boolean concerns(java.util.Map<String, Object> payload) {
+            return form == null || form.isBlank() || (payload != null && form.equals(payload.get("form")));
+        }
 
         /** The event type the rule listens to, if any (field changes listen to record.updated). */
         public String listensTo() {

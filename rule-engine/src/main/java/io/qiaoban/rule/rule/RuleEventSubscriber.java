@@ -43,7 +43,8 @@ public class RuleEventSubscriber implements DomainEventSubscriber {
         try {
             for (RuleRepository.Runnable rule : rules.listeningTo(event.workspaceId(), event.type())) {
                 RuleDefinition.Trigger trigger = rule.definition().trigger();
-                if (RuleDefinition.Trigger.FIELD_CHANGE.equals(trigger.type()) && !changed(event, trigger.field())) {
+                if (!trigger.concerns(event.payload())
+                        || (RuleDefinition.Trigger.FIELD_CHANGE.equals(trigger.type()) && !changed(event, trigger.field()))) {
                     continue;
                 }
                 jobs.enqueue(NewJob.of(RuleRunJobHandler.TYPE, json.createObjectNode()

@@ -60,6 +60,9 @@ public class RuleValidator {
             default -> {
             }
         }
+        if (trigger.form() != null && !trigger.form().isBlank() && !trigger.form().matches("^[A-Za-z][A-Za-z0-9_]{0,63}$")) {
+            throw ProblemException.invalid("trigger.form", "rule.triggerForm");
+        }
         if (rule.priority() < 0 || rule.priority() > 10_000) {
             throw ProblemException.invalid("priority", "rule.priority");
         }
