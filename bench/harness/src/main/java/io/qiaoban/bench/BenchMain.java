@@ -12,6 +12,7 @@ import java.nio.file.Path;
  * <pre>
  *   java -jar bench/harness/target/quarkus-app/quarkus-run.jar jobs 100000
  *   java -jar bench/harness/target/quarkus-app/quarkus-run.jar startup 5
+ *   java -jar bench/harness/target/quarkus-app/quarkus-run.jar records 20000 16 1000000 200
  * </pre>
  * Uses QIAOBAN_DB_URL when set, otherwise an embedded PostgreSQL under bench/harness/target.
  */
@@ -21,6 +22,8 @@ public class BenchMain implements QuarkusApplication {
     JobQueueBenchmark jobs;
     @Inject
     StartupBenchmark startup;
+    @Inject
+    RecordBenchmark records;
 
     public static void main(String... args) {
         EmbeddedPostgres.startForApplicationIfUnconfigured(Path.of("bench", "harness", "target", "bench-postgres"), "qiaoban_bench");
@@ -33,11 +36,17 @@ public class BenchMain implements QuarkusApplication {
         switch (what) {
             case "jobs" -> System.out.println(jobs.run(args.length > 1 ? Integer.parseInt(args[1]) : 100_000).report());
             case "startup" -> System.out.println(startup.run(args.length > 1 ? Integer.parseInt(args[1]) : 5).report());
+            case "records" -> System.out.println(records.run(arg(args, 1, 20_000), arg(args, 2, 16), arg(args, 3, 1_000_000),
+                    arg(args, 4, 200)).report());
             default -> {
-                System.out.println("usage: jobs [count] | startup [runs]");
+                System.out.println("usage: jobs [count] | startup [runs] | records [creates] [clients] [page records] [page queries]");
                 return 2;
             }
         }
         return 0;
+    }
+
+    private static int arg(String[] args, int i, int fallback) {
+        return args.length > i ? Integer.parseInt(args[i]) : fallback;
     }
 }

@@ -17,6 +17,8 @@ class BenchmarkSmokeTest {
     JobQueueBenchmark jobs;
     @Inject
     StartupBenchmark startup;
+    @Inject
+    RecordBenchmark records;
 
     @Test
     void jobQueueBenchmarkRunsEachJobExactlyOnce() throws Exception {
@@ -32,5 +34,15 @@ class BenchmarkSmokeTest {
         System.out.println(result.report());
         assertEquals(1, result.qiaoban().size());
         assertTrue(result.qiaoban().get(0).rssKb() > 10_000 && result.bare().get(0).readySeconds() > 0, result.report());
+    }
+
+    @Test
+    void recordBenchmarkCreatesAndPagesOverHttp() throws Exception {
+        RecordBenchmark.Result result = records.run(400, 4, 2_000, 10);
+        System.out.println(result.report());
+        assertEquals(0, result.create().failures(), result.report());
+        assertEquals(0, result.createReference().failures(), result.report());
+        assertEquals(0, result.page().failures(), result.report());
+        assertEquals(400, result.create().requests());
     }
 }

@@ -48,8 +48,7 @@ public class FormPermissions {
 
     /** The calling user's access; non-members get 404 from the guard, members without app.view 403. */
     public FormAccess forCaller(UUID workspaceId, UUID formId) throws SQLException {
-        Membership membership = guard.require(workspaceId, Permission.APP_VIEW);
-        return of(membership, formId);
+        return of(guard.require(workspaceId, Permission.APP_VIEW), formId);
     }
 
     /** The access of a given user, for work done on their behalf; empty when they are not a member. */
@@ -64,7 +63,8 @@ public class FormPermissions {
         return Optional.of(of(membership.get(), formId));
     }
 
-    private FormAccess of(Membership membership, UUID formId) throws SQLException {
+    /** The access of a member whose app.view was just checked. */
+    public FormAccess of(Membership membership, UUID formId) throws SQLException {
         boolean create = membership.role.allows(Permission.RECORD_CREATE);
         boolean edit = membership.role.allows(Permission.RECORD_EDIT);
         boolean delete = membership.role.allows(Permission.RECORD_DELETE);

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qiaoban.core.problem.ProblemException;
+import io.qiaoban.core.role.Permission;
+import io.qiaoban.core.workspace.Membership;
+import io.qiaoban.core.workspace.WorkspaceGuard;
 import io.qiaoban.form.access.FormAccess;
 import io.qiaoban.form.access.FormPermissions;
 import io.qiaoban.form.form.FormService;
@@ -54,9 +57,11 @@ public class RecordResource {
     private final RecordQueries queries;
     private final RecordRepository rows;
     private final ObjectMapper json;
+    private final WorkspaceGuard guard;
 
     RecordResource(FormService forms, FormPermissions permissions, RecordService records, RecordQueries queries,
-            RecordRepository rows, ObjectMapper json) {
+            RecordRepository rows, ObjectMapper json, WorkspaceGuard guard) {
+        this.guard = guard;
         this.forms = forms;
         this.permissions = permissions;
         this.records = records;
@@ -70,8 +75,10 @@ public class RecordResource {
     }
 
     private Target target(UUID workspaceId, UUID appId, UUID formId) throws Exception {
-        PublishedForm form = forms.published(workspaceId, appId, formId);
-        FormAccess access = permissions.forCaller(workspaceId, form.formId());
+        // one membership read for the whole request: it both guards the workspace and decides the access
+        Membership member = guard.require(workspaceId, Permission.APP_VIEW);
+        PublishedForm form = forms.published(member, appId, formId);
+        FormAccess access = permissions.of(member, form.formId());
         FormPermissions.require(access.view());
         return new Target(form, access);
     }

@@ -76,7 +76,8 @@ public class FieldIndexes implements JobHandler {
         });
     }
 
-    void build(UUID formId, String key, Storage storage, boolean wanted) throws SQLException {
+    /** Builds (or drops) the index now, outside any transaction; the job handler and bulk loads call it. */
+    public void build(UUID formId, String key, Storage storage, boolean wanted) throws SQLException {
         String name = name(formId, key);
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(true);

@@ -5,6 +5,7 @@ import io.qiaoban.core.auth.CurrentCaller;
 import io.qiaoban.core.problem.FieldError;
 import io.qiaoban.core.problem.ProblemException;
 import io.qiaoban.core.role.Permission;
+import io.qiaoban.core.workspace.Membership;
 import io.qiaoban.core.workspace.WorkspaceGuard;
 import io.qiaoban.form.schema.FieldDefinition;
 import io.qiaoban.form.schema.FieldTypes;
@@ -202,7 +203,13 @@ public class FormService {
 
     @Transactional(rollbackOn = Exception.class)
     public PublishedForm published(UUID workspaceId, UUID appId, UUID formId) throws SQLException {
-        guard.require(workspaceId, Permission.APP_VIEW);
+        return published(guard.require(workspaceId, Permission.APP_VIEW), appId, formId);
+    }
+
+    /** The published version for a member whose app.view the caller has just checked (one membership read per request). */
+    @Transactional(rollbackOn = Exception.class)
+    public PublishedForm published(Membership member, UUID appId, UUID formId) throws SQLException {
+        UUID workspaceId = member.workspaceId;
         StoredForm form = find(workspaceId, appId, formId, false);
         if (!form.published()) {
             throw ProblemException.conflict("form.notPublished", form.draft().name());
