@@ -22,8 +22,7 @@ export function FormPreview({ workspaceId, appId, fields }: { workspaceId: strin
             {isComputed(f.type) ? (
               <Typography.Text type="secondary">{t('forms.prop.computedNote')}</Typography.Text>
             ) : (
-              // the records page's input types are the same shape: only the label type differs
-              <FieldInput field={f as Parameters<typeof FieldInput>[0]['field']} value={values[f.key]}
+              <FieldInput field={f} value={values[f.key]}
                 onChange={(v) => setValues((old) => ({ ...old, [f.key]: v }))} />
             )}
           </Form.Item>

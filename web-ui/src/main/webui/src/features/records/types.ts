@@ -1,37 +1,9 @@
 /** The shapes of the form engine's REST API that the records page reads and writes. */
 
-export type FieldType =
-  | 'text'
-  | 'textarea'
-  | 'number'
-  | 'money'
-  | 'percent'
-  | 'date'
-  | 'datetime'
-  | 'boolean'
-  | 'select'
-  | 'multiselect'
-  | 'phone'
-  | 'email'
-  | 'url'
-  | 'address'
-  | 'member'
-  | 'subform'
-  | 'relation'
-  | 'lookup'
-  | 'rollup'
-  | 'formula'
-  | 'serial'
-  | 'rating'
-  | 'tags'
-  | 'richtext'
-  | 'signature';
+// the designer's vocabulary (forms/types.ts) is the one source of the field types and their parts
+import type { Choice, FieldType, FieldValidation } from '../forms/types';
 
-export interface Choice {
-  value: string;
-  label?: string;
-  color?: string;
-}
+export type { Choice, FieldType, FieldValidation };
 
 export interface FieldOptions {
   choices?: Choice[];
@@ -49,14 +21,6 @@ export interface FieldOptions {
   pattern?: string;
   /** subform: the columns */
   fields?: FieldDefinition[];
-}
-
-export interface FieldValidation {
-  min?: number;
-  max?: number;
-  maxLength?: number;
-  minLength?: number;
-  maxRows?: number;
 }
 
 export interface FieldDefinition {
