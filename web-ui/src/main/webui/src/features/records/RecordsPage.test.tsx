@@ -80,7 +80,12 @@ class FakeRecords {
     const path = url.pathname;
 
     if (path === BASE && method === 'GET') {
-      return json(200, { id: 'f1', key: 'customers', name: '客户', fields: FIELDS, draftVersion: 2, publishedVersion: 2, changedSincePublish: false });
+      // the draft has a field nobody published yet: the page must not offer it
+      return json(200, { id: 'f1', key: 'customers', name: '客户（草稿）', draftVersion: 3, publishedVersion: 2, changedSincePublish: true,
+        fields: [...FIELDS, { key: 'draftOnly', label: '草稿字段', type: 'text' }] });
+    }
+    if (path === `${BASE}/published` && method === 'GET') {
+      return json(200, { id: 'f1', key: 'customers', name: '客户', fields: FIELDS, version: 2 });
     }
     if (path === '/api/v1/workspaces/w1/members') return json(200, []);
     if (path === `${BASE}/records` && method === 'GET') return this.list(url.searchParams);
@@ -214,6 +219,7 @@ describe('records page (jsdom, fake API)', { timeout: 90_000 }, () => {
     fireEvent.click(byId('records-new'));
     await screen.findByTestId('record-form');
     expect(screen.queryByTestId('record-field-level')).toBeNull(); // computed: not entered
+    expect(screen.queryByTestId('record-field-draftOnly')).toBeNull(); // not published yet: not offered
     type(fieldInput('name'), '张三');
     type(fieldInput('mobile'), '123');
     await pickOption(byId('record-field-city'), '杭州');

@@ -20,7 +20,16 @@ export interface RecordListQuery {
 
 export const recordsApi = {
   forms: (ws: string, app: string) => http.get<FormSummary[]>(formsPath(ws, app)),
-  form: (ws: string, app: string, formId: string) => http.get<FormDetail>(`${formsPath(ws, app)}/${enc(formId)}`),
+  /**
+   * The form as operators use it: its published version's fields (the draft may hold fields a builder
+   * has not published yet, which records cannot take), with the draft's bookkeeping.
+   */
+  form: async (ws: string, app: string, formId: string): Promise<FormDetail> => {
+    const draft = await http.get<FormDetail>(`${formsPath(ws, app)}/${enc(formId)}`);
+    if (draft.publishedVersion === null || draft.publishedVersion === undefined) return draft;
+    const published = await http.get<Pick<FormDetail, 'name' | 'fields'>>(`${formsPath(ws, app)}/${enc(formId)}/published`);
+    return { ...draft, name: published.name, fields: published.fields };
+  },
   list: (ws: string, app: string, formId: string, q: RecordListQuery, signal?: AbortSignal) =>
     http.get<RecordPage>(recordsPath(ws, app, formId), {
       query: {

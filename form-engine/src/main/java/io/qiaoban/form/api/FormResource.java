@@ -33,6 +33,12 @@ public class FormResource {
             ObjectNode settings, int draftVersion, Integer publishedVersion, boolean changedSincePublish, Instant updatedAt) {
     }
 
+    /** The version in force: what records are entered and shown with, while the draft may differ. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PublishedView(UUID id, String key, String name, List<FieldDefinition> fields, JsonNode layout,
+            ObjectNode settings, int version) {
+    }
+
     public record FormSummary(UUID id, String key, String name, int fieldCount, int draftVersion, Integer publishedVersion,
             boolean changedSincePublish, Instant updatedAt) {
     }
@@ -94,6 +100,15 @@ public class FormResource {
     public List<FormRepository.Version> versions(@PathParam("workspaceId") UUID workspaceId, @PathParam("appId") UUID appId,
             @PathParam("formId") UUID formId) throws Exception {
         return forms.versions(workspaceId, appId, formId);
+    }
+
+    @GET
+    @Path("/{formId}/published")
+    public PublishedView published(@PathParam("workspaceId") UUID workspaceId, @PathParam("appId") UUID appId,
+            @PathParam("formId") UUID formId) throws Exception {
+        PublishedForm p = forms.published(workspaceId, appId, formId);
+        return new PublishedView(p.formId(), p.key(), p.schema().name(), p.schema().fields(), p.schema().layout(),
+                p.schema().settings(), p.version());
     }
 
     /** The published version as JSON Schema (draft 2020-12), for API users and their validators. */

@@ -56,6 +56,9 @@ class FormResourceTest {
                 field("mobile", "手机", "phone")));
         f.admin.api().header("If-Match", "\"1\"").body(form("customer", next)).put(one).then().statusCode(200).header("ETag", "\"2\"");
         f.admin.api().header("If-Match", "\"1\"").body(form("customer", next)).put(one).then().statusCode(412);
+        // operators keep entering data with the published version while the draft changes
+        f.admin.api().get(one + "/published").then().statusCode(200).body("version", equalTo(1))
+                .body("fields.key", equalTo(List.of("name", "spend")));
         f.admin.api().get(one + "/diff").then().statusCode(200)
                 .body("added.key", equalTo(List.of("mobile"))).body("removed.key", equalTo(List.of("spend")))
                 .body("changed[0].key", equalTo("name")).body("changed[0].properties", equalTo(List.of("label")));
