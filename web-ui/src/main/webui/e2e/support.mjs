@@ -50,8 +50,13 @@ export function useBrowser() {
 export async function guideScreenshot(page, name) {
   await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: TIMEOUT });
   await page.evaluate(() => document.fonts.ready);
-  // menu highlights and expanding rows fade in: wait until nothing moves
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: TIMEOUT });
+  // menu highlights and expanding rows fade in: wait until nothing moves (endless ones, spinners and
+  // carets, never stop: they do not count)
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+    null,
+    { timeout: TIMEOUT },
+  );
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, name) });
 }
