@@ -1,25 +1,12 @@
 /** The shapes of the form engine's REST API that the records page reads and writes. */
 
 // the designer's vocabulary (forms/types.ts) is the one source of the field types and their parts
-import type { Choice, FieldType, FieldValidation } from '../forms/types';
+import type { Choice, FieldOptions as DesignerFieldOptions, FieldType, FieldValidation } from '../forms/types';
 
 export type { Choice, FieldType, FieldValidation };
 
-export interface FieldOptions {
-  choices?: Choice[];
-  decimals?: number;
-  max?: number;
-  multiple?: boolean;
-  /** relation / rollup: the key of the target form */
-  form?: string;
-  expression?: string;
-  resultType?: string;
-  relation?: string;
-  field?: string;
-  fn?: string;
-  via?: string;
-  pattern?: string;
-  /** subform: the columns */
+/** The designer's options; sub-form columns read with this page's tolerant field shape. */
+export interface FieldOptions extends Omit<DesignerFieldOptions, 'fields'> {
   fields?: FieldDefinition[];
 }
 

@@ -2,6 +2,7 @@ package io.qiaoban.form.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qiaoban.core.action.ActionContext;
 import io.qiaoban.core.problem.ProblemException;
@@ -25,7 +26,7 @@ final class RecordActions {
 
     static ObjectNode values(JsonNode config) {
         JsonNode values = config.path("values");
-        return values.isObject() ? (ObjectNode) values.deepCopy() : new ObjectMapper().createObjectNode();
+        return values.isObject() ? (ObjectNode) values.deepCopy() : JsonNodeFactory.instance.objectNode();
     }
 
     static JsonNode schema(ObjectMapper json, String text) {

@@ -22,10 +22,12 @@ public class RecordCreateAction implements Action {
     private final FormRepository forms;
     private final RecordService records;
     private final JsonNode schema;
+    private final ObjectMapper json;
 
     RecordCreateAction(FormRepository forms, RecordService records, ObjectMapper json) {
         this.forms = forms;
         this.records = records;
+        this.json = json;
         this.schema = RecordActions.schema(json, """
                 {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object", "required": ["form", "values"],
                  "additionalProperties": false,
@@ -49,7 +51,7 @@ public class RecordCreateAction implements Action {
         PublishedForm form = RecordActions.form(forms, context, config);
         StoredRecord record = records.create(form, FormAccess.system(), RecordActions.values(config),
                 context.idempotencyKey(), context.chainDepth() + 1).record();
-        return new ActionResult(new ObjectMapper().createObjectNode().put("recordId", record.id().toString()),
+        return new ActionResult(json.createObjectNode().put("recordId", record.id().toString()),
                 "created record " + record.id() + " in " + form.key());
     }
 }

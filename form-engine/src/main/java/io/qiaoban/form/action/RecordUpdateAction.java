@@ -24,10 +24,12 @@ public class RecordUpdateAction implements Action {
     private final FormRepository forms;
     private final RecordService records;
     private final JsonNode schema;
+    private final ObjectMapper json;
 
     RecordUpdateAction(FormRepository forms, RecordService records, ObjectMapper json) {
         this.forms = forms;
         this.records = records;
+        this.json = json;
         this.schema = RecordActions.schema(json, """
                 {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
                  "required": ["form", "record", "values"], "additionalProperties": false,
@@ -59,7 +61,7 @@ public class RecordUpdateAction implements Action {
         }
         StoredRecord record = records.update(form, FormAccess.system(), id, RecordActions.values(config), null,
                 context.chainDepth() + 1);
-        return new ActionResult(new ObjectMapper().createObjectNode().put("recordId", record.id().toString())
+        return new ActionResult(json.createObjectNode().put("recordId", record.id().toString())
                 .put("version", record.version()), "updated record " + record.id() + " in " + form.key());
     }
 }

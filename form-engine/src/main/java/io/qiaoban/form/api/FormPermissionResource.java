@@ -95,7 +95,7 @@ public class FormPermissionResource {
         if (request.rowFilter() != null && !request.rowFilter().isNull()) {
             NulCharacters.refuse(request.rowFilter(), "rowFilter");
             try {
-                // checked like any filter, with a placeholder user for $me
+                // checked like any filter; $me is compiled against a random user id, as any member would be
                 new FilterCompiler(FieldTypes.standard()).compile(request.rowFilter(), new QueryContext(form.formId(),
                         form.schema(), key -> Optional.empty(), UUID.randomUUID(), Instant.now(), java.time.ZoneOffset.UTC));
             } catch (ProblemException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qiaoban.core.problem.ProblemException;
+import io.qiaoban.core.web.IfMatch;
 import io.qiaoban.form.form.FormDiff;
 import io.qiaoban.form.form.FormRepository;
 import io.qiaoban.form.form.FormService;
@@ -76,7 +77,7 @@ public class FormResource {
     public Response update(@PathParam("workspaceId") UUID workspaceId, @PathParam("appId") UUID appId,
             @PathParam("formId") UUID formId, @HeaderParam("If-Match") String ifMatch, io.qiaoban.form.schema.FormSchema draft)
             throws Exception {
-        StoredForm form = forms.update(workspaceId, appId, formId, Versions.ifMatch(ifMatch), required(draft));
+        StoredForm form = forms.update(workspaceId, appId, formId, IfMatch.intVersion(ifMatch), required(draft));
         return Response.ok(view(form)).tag(String.valueOf(form.draftVersion())).build();
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qiaoban.core.problem.ProblemException;
+import io.qiaoban.core.web.IfMatch;
 import io.qiaoban.core.role.Permission;
 import io.qiaoban.core.workspace.Membership;
 import io.qiaoban.core.workspace.WorkspaceGuard;
@@ -141,7 +142,7 @@ public class RecordResource {
         if (body == null) {
             throw ProblemException.invalid("", "required");
         }
-        Long expected = Versions.ifMatchLong(ifMatch);
+        Long expected = IfMatch.version(ifMatch);
         Target t = target(workspaceId, appId, formId);
         StoredRecord r = records.update(t.form(), t.access(), recordId, body, expected, 0);
         return Response.ok(view(t.access(), r)).tag(String.valueOf(r.version())).build();
@@ -153,7 +154,7 @@ public class RecordResource {
     public Response delete(@PathParam("workspaceId") UUID workspaceId, @PathParam("appId") UUID appId,
             @PathParam("formId") UUID formId, @PathParam("recordId") UUID recordId, @HeaderParam("If-Match") String ifMatch)
             throws Exception {
-        Long expected = Versions.ifMatchLong(ifMatch);
+        Long expected = IfMatch.version(ifMatch);
         Target t = target(workspaceId, appId, formId);
         records.delete(t.form(), t.access(), recordId, expected);
         return Response.noContent().build();

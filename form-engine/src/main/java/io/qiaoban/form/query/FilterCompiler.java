@@ -143,7 +143,7 @@ public final class FilterCompiler {
             String link = ReferenceType.multiple(relation.get())
                     ? "jsonb_exists(" + FieldSql.expression(alias, relationKey, Storage.TEXT_LIST) + ", " + inner + "id::text)"
                     : inner + "id = " + FieldSql.expression(alias, relationKey, Storage.TEXT) + "::uuid";
-            // the form id's placeholder comes before the condition's own in the SQL, so it is added first
+            // the form id's bind marker (?) comes before the condition's own in the SQL, so it is bound first
             params.add(target.formId());
             String condition = comparison(operand, node.get("op").asText(), node.get("value"), path, inner);
             String table = inner.substring(0, inner.length() - 1);
@@ -275,7 +275,7 @@ public final class FilterCompiler {
             return o.sql() + " between ? and ?";
         }
 
-        /** One value as a parameter of the operand's type; returns the placeholder. */
+        /** One value as a parameter of the operand's type; returns its bind marker ("?", cast to the type). */
         String param(Operand o, JsonNode value, String at) {
             params.add(scalar(o, value, at));
             return o.storage() == Storage.NUMBER ? "?::numeric" : o.column() == Column.ID ? "?::uuid" : "?";

@@ -3,6 +3,7 @@ package io.qiaoban.rule.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.qiaoban.core.problem.Messages;
 import io.qiaoban.core.problem.ProblemException;
+import io.qiaoban.core.web.IfMatch;
 import io.qiaoban.rule.rule.RuleDefinition;
 import io.qiaoban.rule.rule.RuleRepository;
 import io.qiaoban.rule.rule.RuleRun;
@@ -80,7 +81,7 @@ public class RuleResource {
     @Path("/{ruleId}")
     public Response update(@PathParam("workspaceId") UUID workspaceId, @PathParam("appId") UUID appId,
             @PathParam("ruleId") UUID ruleId, @HeaderParam("If-Match") String ifMatch, RuleDefinition draft) throws Exception {
-        StoredRule rule = rules.update(workspaceId, appId, ruleId, version(ifMatch), draft);
+        StoredRule rule = rules.update(workspaceId, appId, ruleId, IfMatch.intVersion(ifMatch), draft);
         return Response.ok(view(rule, true)).tag(String.valueOf(rule.draftVersion())).build();
     }
 
@@ -147,16 +148,5 @@ public class RuleResource {
 
     private static boolean changed(StoredRule r) {
         return r.publishedVersion() == null || r.publishedVersion() != r.draftVersion();
-    }
-
-    private static Integer version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").strip());
-        } catch (NumberFormatException e) {
-            throw new ProblemException(412, "stale", ifMatch);
-        }
     }
 }
