@@ -7,13 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qiaoban.core.problem.ProblemException;
 import io.qiaoban.core.web.IfMatch;
-import io.qiaoban.core.role.Permission;
-import io.qiaoban.core.workspace.Membership;
-import io.qiaoban.core.workspace.WorkspaceGuard;
 import io.qiaoban.form.access.FormAccess;
 import io.qiaoban.form.access.FormPermissions;
-import io.qiaoban.form.form.FormService;
-import io.qiaoban.form.form.PublishedForm;
 import io.qiaoban.form.query.RecordQueries;
 import io.qiaoban.form.record.HistoryEntry;
 import io.qiaoban.form.record.RecordRepository;
@@ -52,36 +47,23 @@ public class RecordResource {
     public record PageView(List<RecordView> items, String nextCursor, RecordQueries.Total total) {
     }
 
-    private final FormService forms;
-    private final FormPermissions permissions;
+    private final FormTargets targets;
     private final RecordService records;
     private final RecordQueries queries;
     private final RecordRepository rows;
     private final ObjectMapper json;
-    private final WorkspaceGuard guard;
 
-    RecordResource(FormService forms, FormPermissions permissions, RecordService records, RecordQueries queries,
-            RecordRepository rows, ObjectMapper json, WorkspaceGuard guard) {
-        this.guard = guard;
-        this.forms = forms;
-        this.permissions = permissions;
+    RecordResource(FormTargets targets, RecordService records, RecordQueries queries, RecordRepository rows,
+            ObjectMapper json) {
+        this.targets = targets;
         this.records = records;
         this.queries = queries;
         this.rows = rows;
         this.json = json;
     }
 
-    /** The published form and the caller's access to it, resolved in one transaction with the operation. */
-    private record Target(PublishedForm form, FormAccess access) {
-    }
-
-    private Target target(UUID workspaceId, UUID appId, UUID formId) throws Exception {
-        // one membership read for the whole request: it both guards the workspace and decides the access
-        Membership member = guard.require(workspaceId, Permission.APP_VIEW);
-        PublishedForm form = forms.published(member, appId, formId);
-        FormAccess access = permissions.of(member, form.formId());
-        FormPermissions.require(access.view());
-        return new Target(form, access);
+    private FormTargets.Target target(UUID workspaceId, UUID appId, UUID formId) throws Exception {
+        return targets.viewable(workspaceId, appId, formId);
     }
 
     @Transactional(rollbackOn = Exception.class)
@@ -94,7 +76,7 @@ public class RecordResource {
             throw ProblemException.invalid("limit", "out-of-range", 1, MAX_LIMIT);
         }
         JsonNode parsed = parseFilter(filter);
-        Target t = target(workspaceId, appId, formId);
+        FormTargets.Target t = target(workspaceId, appId, formId);
         if (deleted) {
             FormPermissions.require(t.access().delete());
         }
@@ -114,7 +96,7 @@ public class RecordResource {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw ProblemException.invalid("Idempotency-Key", "too-long", 200);
         }
-        Target t = target(workspaceId, appId, formId);
+        FormTargets.Target t = target(workspaceId, appId, formId);
         RecordService.Created created = records.create(t.form(), t.access(), body, idempotencyKey, 0);
         StoredRecord r = created.record();
         return Response.status(created.replayed() ? 200 : 201).entity(view(t.access(), r)).tag(String.valueOf(r.version()))
@@ -126,7 +108,7 @@ public class RecordResource {
     @Path("/{recordId}")
     public Response get(@PathParam("workspaceId") UUID workspaceId, @PathParam("appId") UUID appId,
             @PathParam("formId") UUID formId, @PathParam("recordId") UUID recordId) throws Exception {
-        Target t = target(workspaceId, appId, formId);
+        FormTargets.Target t = target(workspaceId, appId, formId);
         StoredRecord r = queries.find(t.form(), t.access(), recordId, false)
                 .filter(x -> !x.deleted() || t.access().delete())
                 .orElseThrow(() -> ProblemException.notFound("@thing.record"));
@@ -143,7 +125,7 @@ public class RecordResource {
             throw ProblemException.invalid("", "required");
         }
         Long expected = IfMatch.version(ifMatch);
-        Target t = target(workspaceId, appId, formId);
+        FormTargets.Target t = target(workspaceId, appId, formId);
         StoredRecord r = records.update(t.form(), t.access(), recordId, body, expected, 0);
         return Response.ok(view(t.access(), r)).tag(String.valueOf(r.version())).build();
     }
@@ -155,7 +137,7 @@ public class RecordResource {
             @PathParam("formId") UUID formId, @PathParam("recordId") UUID recordId, @HeaderParam("If-Match") String ifMatch)
             throws Exception {
         Long expected = IfMatch.version(ifMatch);
-        Target t = target(workspaceId, appId, formId);
+        FormTargets.Target t = target(workspaceId, appId, formId);
         records.delete(t.form(), t.access(), recordId, expected);
         return Response.noContent().build();
     }
@@ -165,7 +147,7 @@ public class RecordResource {
     @Path("/{recordId}/restore")
     public Response restore(@PathParam("workspaceId") UUID workspaceId, @PathParam("appId") UUID appId,
             @PathParam("formId") UUID formId, @PathParam("recordId") UUID recordId) throws Exception {
-        Target t = target(workspaceId, appId, formId);
+        FormTargets.Target t = target(workspaceId, appId, formId);
         StoredRecord r = records.restore(t.form(), t.access(), recordId);
         return Response.ok(view(t.access(), r)).tag(String.valueOf(r.version())).build();
     }
@@ -175,7 +157,7 @@ public class RecordResource {
     @Path("/{recordId}/history")
     public List<HistoryEntry> history(@PathParam("workspaceId") UUID workspaceId, @PathParam("appId") UUID appId,
             @PathParam("formId") UUID formId, @PathParam("recordId") UUID recordId) throws Exception {
-        Target t = target(workspaceId, appId, formId);
+        FormTargets.Target t = target(workspaceId, appId, formId);
         queries.find(t.form(), t.access(), recordId, false).orElseThrow(() -> ProblemException.notFound("@thing.record"));
         return rows.history(workspaceId, recordId, 200).stream().map(h -> withoutHidden(t.access(), h)).toList();
     }

@@ -150,6 +150,15 @@ public class FormRepository {
         }
     }
 
+    /** The published version in force of the form, if it has one. */
+    public Optional<PublishedForm> publishedById(UUID workspaceId, UUID formId) throws SQLException {
+        Optional<StoredForm> form = findById(workspaceId, formId);
+        if (form.isEmpty() || !form.get().published()) {
+            return Optional.empty();
+        }
+        return published(form.get(), form.get().publishedVersion());
+    }
+
     /** The published version in force of the form with this key in the app, if any. */
     public Optional<PublishedForm> publishedByKey(UUID workspaceId, UUID appId, String key) throws SQLException {
         Optional<StoredForm> form = findByKey(workspaceId, appId, key);

@@ -105,6 +105,25 @@ public class RecordService {
         return new Created(record, false);
     }
 
+    /**
+     * The data a new record would be stored with, validated and with its computed fields, without
+     * storing it: imports write many such records at once.
+     *
+     * @throws ProblemException 400 with an error per invalid field
+     */
+    public ObjectNode prepareNew(PublishedForm form, ObjectNode input, UUID id, UUID by, Instant now, ZoneId zone)
+            throws SQLException {
+        NulCharacters.refuse(input, "");
+        ObjectNode data = validator.validate(form.schema(), input, null, valueContext(form, zone));
+        computed.compute(form, id, data, true, now, zone, by);
+        return data;
+    }
+
+    /** The text a unique field's value is claimed with. */
+    public String uniqueValue(FieldDefinition field, JsonNode value) {
+        return uniqueText(types.storage(field), value);
+    }
+
     @Transactional(rollbackOn = Exception.class)
     public StoredRecord update(PublishedForm form, FormAccess access, UUID id, ObjectNode changes, Long expectedVersion,
             int chainDepth) throws SQLException {
@@ -289,9 +308,7 @@ public class RecordService {
                 }
             }
             for (String target : targets) {
-                jobs.enqueue(NewJob.of(RecordRecomputeJobHandler.TYPE, JsonNodeFactory.instance.objectNode()
-                        .put("form", rollup.target().formId().toString()).put("record", target))
-                        .inWorkspace(form.workspaceId()));
+                recomputeRollupTarget(form, rollup, target);
             }
         }
         for (FormDependencies.Lookup lookup : dependents.lookups()) {
@@ -302,6 +319,13 @@ public class RecordService {
                     .put("form", lookup.target().formId().toString()).put("via", lookup.relation()).put("target", id.toString()))
                     .inWorkspace(form.workspaceId()));
         }
+    }
+
+    /** Recomputes, as a durable job, the record {@code target} whose rollup reads records of {@code form}. */
+    public void recomputeRollupTarget(PublishedForm form, FormDependencies.Rollup rollup, String target) {
+        jobs.enqueue(NewJob.of(RecordRecomputeJobHandler.TYPE, JsonNodeFactory.instance.objectNode()
+                .put("form", rollup.target().formId().toString()).put("record", target))
+                .inWorkspace(form.workspaceId()));
     }
 
     private ValueContext valueContext(PublishedForm form, ZoneId zone) {

@@ -27,7 +27,12 @@ class FormBadRequestCorpusTest extends BadRequestCorpus {
                 .then().statusCode(201).extract().path("id");
         String rule = admin.api().body(Map.of("name", "语料规则", "trigger", Map.of("type", "manual")))
                 .post("/api/v1/workspaces/" + workspaceId + "/apps/" + appId + "/rules").then().statusCode(201).extract().path("id");
-        return Map.of("formId", form, "recordId", record, "ruleId", rule);
+        String upload = io.restassured.RestAssured.given().cookie("qb_session", admin.cookie()).header("X-Qiaoban-Upload", "1")
+                .multiPart("file", "a.csv", "名称\n样例\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post(forms + "/" + form + "/imports").then().statusCode(201).extract().path("id");
+        String export = admin.api().body(Map.of("format", "csv")).post(forms + "/" + form + "/exports")
+                .then().statusCode(202).extract().path("id");
+        return Map.of("formId", form, "recordId", record, "ruleId", rule, "importId", upload, "exportId", export);
     }
 
     @Test

@@ -11,4 +11,13 @@ public interface JobHandler {
     String type();
 
     void handle(Job job) throws Exception;
+
+    /**
+     * How long one run may take (its transaction's timeout). Null: the lease. A handler that may run
+     * longer than the lease renews it while it works ({@link JobQueue#extendLease}), so a worker that
+     * died still loses its jobs after one lease.
+     */
+    default java.time.Duration maxDuration() {
+        return null;
+    }
 }

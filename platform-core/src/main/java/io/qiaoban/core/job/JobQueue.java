@@ -1,10 +1,12 @@
 package io.qiaoban.core.job;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -33,6 +35,16 @@ public class JobQueue {
             wakeAfterCommit();
         }
         return id;
+    }
+
+    /**
+     * Keeps a running job's lease for {@code duration} more, committed at once (outside the handler's
+     * transaction) so the lease watcher sees it. False when the lease was already lost: the handler
+     * should stop, its work will be rolled back.
+     */
+    public boolean extendLease(Job job, Duration duration) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> store.renewLease(job.id(), job.worker(), clock.instant().plus(duration)));
     }
 
     void onEnqueue(Runnable wakeUp) {

@@ -70,7 +70,7 @@ public class JobStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     jobs.add(new Job(rs.getLong(1), rs.getString(2), json.readTree(rs.getString(3)),
-                            rs.getObject(4, UUID.class), rs.getInt(5), rs.getInt(6)));
+                            rs.getObject(4, UUID.class), rs.getInt(5), rs.getInt(6), worker));
                 }
             }
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -128,8 +128,9 @@ public class JobWorker {
                 throw new IllegalStateException("No handler for job type '" + job.type() + "'");
             }
             // the transaction may last as long as the lease, not Narayana's default of 60 s
+            Duration allowed = handler.maxDuration() == null ? settings.lease() : handler.maxDuration();
             boolean completed = QuarkusTransaction.requiringNew()
-                    .timeout((int) Math.max(1, settings.lease().toSeconds())).call(() -> {
+                    .timeout((int) Math.max(1, allowed.toSeconds())).call(() -> {
                 handler.handle(job);
                 if (!store.complete(job.id(), lockName)) {
                     // another worker took the job after our lease expired: undo our work, theirs counts
