@@ -13,6 +13,7 @@ import java.nio.file.Path;
  *   java -jar bench/harness/target/quarkus-app/quarkus-run.jar jobs 100000
  *   java -jar bench/harness/target/quarkus-app/quarkus-run.jar startup 5
  *   java -jar bench/harness/target/quarkus-app/quarkus-run.jar records 20000 16 1000000 200
+ *   java -jar bench/harness/target/quarkus-app/quarkus-run.jar import 1000000
  * </pre>
  * Uses QIAOBAN_DB_URL when set, otherwise an embedded PostgreSQL under bench/harness/target.
  */
@@ -24,6 +25,8 @@ public class BenchMain implements QuarkusApplication {
     StartupBenchmark startup;
     @Inject
     RecordBenchmark records;
+    @Inject
+    ImportBenchmark imports;
 
     public static void main(String... args) {
         EmbeddedPostgres.startForApplicationIfUnconfigured(Path.of("bench", "harness", "target", "bench-postgres"), "qiaoban_bench");
@@ -38,8 +41,10 @@ public class BenchMain implements QuarkusApplication {
             case "startup" -> System.out.println(startup.run(args.length > 1 ? Integer.parseInt(args[1]) : 5).report());
             case "records" -> System.out.println(records.run(arg(args, 1, 20_000), arg(args, 2, 16), arg(args, 3, 1_000_000),
                     arg(args, 4, 200)).report());
+            case "import" -> System.out.println(imports.run(arg(args, 1, 1_000_000)).report());
             default -> {
-                System.out.println("usage: jobs [count] | startup [runs] | records [creates] [clients] [page records] [page queries]");
+                System.out.println("usage: jobs [count] | startup [runs] | records [creates] [clients] [page records] "
+                        + "[page queries] | import [rows]");
                 return 2;
             }
         }

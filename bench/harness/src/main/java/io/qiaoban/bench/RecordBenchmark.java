@@ -1,9 +1,6 @@
 package io.qiaoban.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
-import io.qiaoban.core.user.Passwords;
 import io.qiaoban.form.form.FieldIndexes;
 import io.qiaoban.form.schema.Storage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,16 +37,16 @@ import java.util.function.IntFunction;
  */
 @ApplicationScoped
 public class RecordBenchmark {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final AgroalDataSource db;
-    private final HttpPort port;
+    private final BenchApi api;
     private final FieldIndexes indexes;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
 
-    RecordBenchmark(AgroalDataSource db, HttpPort port, FieldIndexes indexes) {
+    RecordBenchmark(AgroalDataSource db, BenchApi api, FieldIndexes indexes) {
         this.db = db;
-        this.port = port;
+        this.api = api;
         this.indexes = indexes;
+        this.http = api.http;
     }
 
     /** Requests of one side: how many, how long, latency percentiles, failures. */
@@ -83,18 +79,16 @@ public class RecordBenchmark {
     }
 
     public Result run(int creates, int concurrency, int pageRecords, int pageQueries) throws Exception {
-        String base = "http://127.0.0.1:" + port.get() + "/api";
-        String cookie = login(base);
-        String workspace = post(base + "/v1/workspaces", cookie, Map.of("name", "bench " + UUID.randomUUID())).path("id").asText();
-        String app = post(base + "/v1/workspaces/" + workspace + "/apps", cookie, Map.of("name", "bench")).path("id").asText();
-        String forms = base + "/v1/workspaces/" + workspace + "/apps/" + app + "/forms";
+        String base = api.base();
+        String cookie = api.login();
+        String forms = api.formsOfNewApp(cookie);
         String orders = form(forms, cookie, "bench_order");
         String pageForm = form(forms, cookie, "bench_page");
         for (String form : List.of(orders, pageForm)) {
             indexes.build(UUID.fromString(form), "city", Storage.TEXT, true);
             indexes.build(UUID.fromString(form), "spend", Storage.NUMBER, true);
         }
-        sql("drop table if exists bench_typed_record",
+        api.sql("drop table if exists bench_typed_record",
                 """
                 create table bench_typed_record (id uuid primary key, name text not null, city text, qty int, price numeric,
                     total numeric, spend numeric, created_by uuid, created_at timestamptz not null)""",
@@ -115,6 +109,7 @@ public class RecordBenchmark {
             records.add(load("record create (REST)", recordsUrl, cookie, creates / 2, concurrency, body));
         }
 
+        String workspace = forms.replaceAll(".*/workspaces/([^/]+)/.*", "$1");
         bulkLoad(UUID.fromString(workspace), UUID.fromString(pageForm), pageRecords);
         String pageUrl = forms + "/" + pageForm + "/records?limit=50&sort=-spend&filter=";
         List<Double> pageRef = new ArrayList<>();
@@ -139,7 +134,7 @@ public class RecordBenchmark {
     }
 
     private String form(String forms, String cookie, String key) throws Exception {
-        Map<String, Object> draft = Map.of("key", key, "name", key, "fields", List.of(
+        return api.publish(forms, cookie, key, List.of(
                 Map.of("key", "name", "label", "名称", "type", "text", "required", true),
                 Map.of("key", "city", "label", "城市", "type", "text", "indexed", true),
                 Map.of("key", "qty", "label", "数量", "type", "number", "options", Map.of("decimals", 0)),
@@ -147,14 +142,11 @@ public class RecordBenchmark {
                 Map.of("key", "total", "label", "金额", "type", "formula",
                         "options", Map.of("expression", "price * qty", "resultType", "money")),
                 Map.of("key", "spend", "label", "累计消费", "type", "money", "indexed", true)));
-        String id = post(forms, cookie, draft).path("id").asText();
-        post(forms + "/" + id + "/publish", cookie, null);
-        return id;
     }
 
     /** The same rows into the typed table and, as JSONB, into the form: identical data on both sides. */
     private void bulkLoad(UUID workspace, UUID form, int rows) throws Exception {
-        sql("truncate bench_typed_record");
+        api.sql("truncate bench_typed_record");
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(true);
             try (PreparedStatement ps = c.prepareStatement("""
@@ -246,49 +238,5 @@ public class RecordBenchmark {
 
     private static double pct(double[] sorted, int p) {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-    }
-
-    private String login(String base) throws Exception {
-        String username = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = "Bench" + UUID.randomUUID().toString().substring(0, 12) + "9";
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                insert into app_user (id, username, display_name, password_hash, platform_admin, must_change_password,
-                                      disabled, created_at, updated_at)
-                values (?, ?, ?, ?, true, false, false, now(), now())""")) {
-            ps.setObject(1, UUID.randomUUID());
-            ps.setString(2, username);
-            ps.setString(3, username);
-            ps.setString(4, Passwords.hash(password));
-            ps.executeUpdate();
-        }
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/auth/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("username", username, "password", password))))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("bench login answered " + r.statusCode() + ": " + r.body());
-        }
-        return r.headers().allValues("Set-Cookie").stream().map(v -> v.split(";", 2)[0])
-                .filter(v -> v.startsWith("qb_session=")).findFirst().orElseThrow();
-    }
-
-    private JsonNode post(String url, String cookie, Object body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie);
-        b = body == null ? b.POST(HttpRequest.BodyPublishers.noBody())
-                : b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() >= 300) {
-            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return JSON.readTree(r.body());
-    }
-
-    private void sql(String... statements) throws Exception {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            c.setAutoCommit(true);
-            for (String statement : statements) {
-                s.execute(statement);
-            }
-        }
     }
 }

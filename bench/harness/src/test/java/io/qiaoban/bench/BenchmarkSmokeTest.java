@@ -19,6 +19,8 @@ class BenchmarkSmokeTest {
     StartupBenchmark startup;
     @Inject
     RecordBenchmark records;
+    @Inject
+    ImportBenchmark imports;
 
     @Test
     void jobQueueBenchmarkRunsEachJobExactlyOnce() throws Exception {
@@ -44,5 +46,14 @@ class BenchmarkSmokeTest {
         assertEquals(0, result.createReference().failures(), result.report());
         assertEquals(0, result.page().failures(), result.report());
         assertEquals(400, result.create().requests());
+    }
+
+    @Test
+    void importBenchmarkImportsEveryRow() throws Exception {
+        ImportBenchmark.Result result = imports.run(3_000);
+        System.out.println(result.report());
+        assertEquals("done", result.state(), result.report());
+        assertEquals(3_000, result.imported(), result.report());
+        assertEquals(0, result.errors(), result.report());
     }
 }

@@ -24,7 +24,7 @@ class FormTargets {
     }
 
     /** The published form and the caller's access to it, for one who may at least view its records. */
-    record Target(PublishedForm form, FormAccess access) {
+    record Target(PublishedForm form, FormAccess access, Membership member) {
     }
 
     Target viewable(UUID workspaceId, UUID appId, UUID formId) throws Exception {
@@ -33,6 +33,6 @@ class FormTargets {
         PublishedForm form = forms.published(member, appId, formId);
         FormAccess access = permissions.of(member, form.formId());
         FormPermissions.require(access.view());
-        return new Target(form, access);
+        return new Target(form, access, member);
     }
 }

@@ -15,6 +15,7 @@ import io.qiaoban.core.problem.ProblemException;
 import io.qiaoban.core.workspace.WorkspaceZones;
 import io.qiaoban.form.form.PublishedForm;
 import io.qiaoban.form.record.FormDependencies;
+import io.qiaoban.form.record.RecordIds;
 import io.qiaoban.form.record.RecordService;
 import io.qiaoban.form.schema.FieldDefinition;
 import io.qiaoban.form.schema.FieldType;
@@ -209,7 +210,7 @@ public class RecordImporter {
                     input.set(m.field().key(), type.fromText(m.field(), text.strip()));
                 }
             }
-            UUID id = UUID.randomUUID();
+            UUID id = RecordIds.next(clock);
             ObjectNode data;
             try {
                 data = records.prepareNew(form, input, id, target.createdBy(), now, zone);

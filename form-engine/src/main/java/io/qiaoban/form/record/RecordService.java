@@ -82,7 +82,7 @@ public class RecordService {
         FormPermissions.require(access.create());
         NulCharacters.refuse(input, "");
         refuseHidden(access, input);
-        UUID id = UUID.randomUUID();
+        UUID id = RecordIds.next(clock);
         Instant now = clock.instant();
         if (idempotencyKey != null) {
             Optional<UUID> earlier = records.reserveIdempotencyKey(form.formId(), idempotencyKey, id, now);

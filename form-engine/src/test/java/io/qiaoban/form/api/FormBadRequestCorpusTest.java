@@ -32,7 +32,9 @@ class FormBadRequestCorpusTest extends BadRequestCorpus {
                 .post(forms + "/" + form + "/imports").then().statusCode(201).extract().path("id");
         String export = admin.api().body(Map.of("format", "csv")).post(forms + "/" + form + "/exports")
                 .then().statusCode(202).extract().path("id");
-        return Map.of("formId", form, "recordId", record, "ruleId", rule, "importId", upload, "exportId", export);
+        String view = admin.api().body(Map.of("name", "视图", "kind", "grid", "config", Map.of()))
+                .post(forms + "/" + form + "/views").then().statusCode(201).extract().path("id");
+        return Map.of("formId", form, "recordId", record, "ruleId", rule, "importId", upload, "exportId", export, "viewId", view);
     }
 
     @Test
