@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Empty, Result, Skeleton, Tooltip } from 'antd';
-import { DeleteOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, ImportOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../components/errors';
 import { QueryError } from '../../components/feedback';
@@ -16,6 +16,8 @@ import type { ValueLabels } from './format';
 import { NewRecordDrawer, RecordDrawer } from './RecordDrawer';
 import { Pager, RecordGrid } from './RecordGrid';
 import { RecordsScopeContext } from './scope';
+import { ExportButton } from './transfer/ExportButton';
+import { ImportWizard } from './transfer/ImportWizard';
 import { useCachedFirstPage, useFormDefinition, useRecordList, useRelationLabels, useRestoreRecord, useWorkspaceMembers } from './useRecords';
 import type { FieldDefinition, FormDetail, FormRecord } from './types';
 
@@ -59,6 +61,7 @@ function RecordsOfForm({ workspaceId, appId, formId, canCreate, canEdit, canDele
   const [stack, setStack] = useState(FIRST_PAGE);
   const [columnKeys, setColumnKeys] = useState(() => loadColumns(formId, fields));
   const [opened, setOpened] = useState<Opened | null>(null);
+  const [importing, setImporting] = useState(false);
   const restore = useRestoreRecord(workspaceId, appId, formId);
 
   const query: RecordListQuery = { filter, sort, cursor: currentCursor(stack), limit: PAGE_SIZE, deleted: trash };
@@ -147,6 +150,13 @@ function RecordsOfForm({ workspaceId, appId, formId, canCreate, canEdit, canDele
                 {t('records.trash.button')}
               </Button>
             )}
+            {/* the view as shown: the trash is no view an export can write */}
+            {!trash && <ExportButton workspaceId={workspaceId} appId={appId} formId={formId} filter={filter} sort={sort} fields={shown.map((f) => f.key)} />}
+            {canCreate && !trash && (
+              <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="records-import">
+                {t('records.import.button')}
+              </Button>
+            )}
             {canCreate && !trash && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpened({ kind: 'new' })} data-testid="records-new">
                 {t('records.new')}
@@ -201,6 +211,7 @@ function RecordsOfForm({ workspaceId, appId, formId, canCreate, canEdit, canDele
         onPrevious={() => setStack(previousPage)}
         onNext={() => setStack((s) => nextPage(s, list.data?.nextCursor))}
       />
+      {importing && <ImportWizard workspaceId={workspaceId} appId={appId} formId={formId} fields={fields} onClose={() => setImporting(false)} />}
       {opened?.kind === 'new' && <NewRecordDrawer formId={formId} fields={fields} labels={labels} onClose={() => setOpened(null)} />}
       {opened?.kind === 'record' && (
         <RecordDrawer

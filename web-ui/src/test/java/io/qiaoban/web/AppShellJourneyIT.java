@@ -41,7 +41,7 @@ class AppShellJourneyIT {
         Files.createDirectories(screenshots);
         Path log = Path.of("target", "e2e.log");
         ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-concurrency=1", "e2e/shell.e2e.mjs",
-                "e2e/rules.e2e.mjs", "e2e/forms.e2e.mjs")
+                "e2e/rules.e2e.mjs", "e2e/forms.e2e.mjs", "e2e/transfer.e2e.mjs")
                 .directory(webui.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         node.environment().put("BASE_URL", "http://localhost:" + RestAssured.port);
         node.environment().put("ADMIN_USER", username);
@@ -60,6 +60,7 @@ class AppShellJourneyIT {
         assertTrue(new File(screenshots.toFile(), "app-shell.png").length() > 10_000, "no screenshot of the app shell");
         assertTrue(new File(screenshots.toFile(), "form-designer.png").length() > 10_000, "no screenshot of the form designer");
         assertTrue(new File(screenshots.toFile(), "rule-editor.png").length() > 10_000, "no screenshot of the rule editor");
+        assertTrue(new File(screenshots.toFile(), "import-progress.png").length() > 10_000, "no screenshot of an import");
     }
 
     private static void createPlatformAdmin(String username, String password) throws Exception {
