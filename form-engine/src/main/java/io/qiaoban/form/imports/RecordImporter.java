@@ -45,6 +45,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Runs one import: reads the file row by row, turns each row into a record exactly as a create
@@ -60,6 +61,7 @@ public class RecordImporter {
     static final int BATCH = 2_000;
     public static final int MAX_STORED_ERRORS = 10_000;
     static final Duration MAX_DURATION = Duration.ofHours(2);
+    private static final Logger LOG = Logger.getLogger(RecordImporter.class);
     private static final Duration PROGRESS_EVERY = Duration.ofMillis(500);
     private static final Duration LEASE_EVERY = Duration.ofMinutes(1);
 
@@ -150,6 +152,7 @@ public class RecordImporter {
         private int imported;
         private int errorRows;
         private int storedErrors;
+        private long writeNanos;
         private Instant nextProgress;
         private Instant nextLease;
 
@@ -159,6 +162,7 @@ public class RecordImporter {
         }
 
         void importRows(Path file) throws Exception {
+            long started = System.nanoTime();
             PublishedForm form = forms.published(target.workspaceId(), target.formId());
             List<ImportMapping> mapping = forms.mapping(form, target);
             ZoneId zone = zones.zone(form.workspaceId());
@@ -196,6 +200,9 @@ public class RecordImporter {
                     target.id().toString(), "count", imported)));
             files.delete(target.workspaceId(), target.fileId());
             imports.finish(target.id(), RecordImport.DONE, processed, imported, errorRows, null, null, clock.instant());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            LOG.infof("Import %s: %,d rows (%,d imported, %,d bad) in %.1f s, of which writing %.1f s", target.id(), processed,
+                    imported, errorRows, seconds, writeNanos / 1e9);
         }
 
         private void row(PublishedForm form, List<ImportMapping> mapping, ZoneId zone, Instant now, SheetRow row)
@@ -280,7 +287,9 @@ public class RecordImporter {
             }
             // all or nothing and something is already wrong: the rows are only checked, to report every error
             if (errorRows == 0 || target.skipBadRows()) {
+                long t0 = System.nanoTime();
                 copy.write(form.workspaceId(), form.formId(), form.version(), target.createdBy(), now, good);
+                writeNanos += System.nanoTime() - t0;
                 imported += good.size();
                 for (FormDependencies.Rollup rollup : dependencies.of(form).rollups()) {
                     for (RecordCopy.NewRecord r : good) {
