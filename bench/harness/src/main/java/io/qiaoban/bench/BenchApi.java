@@ -31,6 +31,11 @@ public class BenchApi {
         this.port = port;
     }
 
+    /** The client itself (a method: CDI hands out a proxy, whose fields are not the bean's). */
+    HttpClient http() {
+        return http;
+    }
+
     String base() {
         return "http://127.0.0.1:" + port.get() + "/api";
     }
@@ -49,6 +54,10 @@ public class BenchApi {
             ps.setString(4, Passwords.hash(password));
             ps.executeUpdate();
         }
+        return login(username, password);
+    }
+
+    private String login(String username, String password) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/v1/auth/login"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("username", username, "password", password))))
@@ -72,6 +81,34 @@ public class BenchApi {
         String id = post(forms, cookie, Map.of("key", key, "name", key, "fields", fields)).path("id").asText();
         post(forms + "/" + id + "/publish", cookie, null);
         return id;
+    }
+
+    /** A member of the workspace with the built-in "member" role, logged in. */
+    record Member(UUID userId, String roleId, String cookie) {
+    }
+
+    Member member(String adminCookie, String workspace) throws Exception {
+        String roles = base() + "/v1/workspaces/" + workspace + "/roles";
+        String roleId = null;
+        for (JsonNode role : get(roles, adminCookie)) {
+            if ("member".equals(role.path("builtInKey").asText())) {
+                roleId = role.path("id").asText();
+            }
+        }
+        String username = "bench-m-" + UUID.randomUUID().toString().substring(0, 8);
+        String initial = "Init" + UUID.randomUUID().toString().substring(0, 10) + "9";
+        JsonNode created = post(base() + "/v1/workspaces/" + workspace + "/members", adminCookie,
+                Map.of("username", username, "displayName", username, "initialPassword", initial, "roleId", roleId));
+        String cookie = login(username, initial);
+        String changed = "Chg" + UUID.randomUUID().toString().substring(0, 10) + "7";
+        post(base() + "/v1/auth/password", cookie, Map.of("currentPassword", initial, "newPassword", changed));
+        return new Member(UUID.fromString(created.path("userId").asText()), roleId, cookie);
+    }
+
+    JsonNode put(String url, String cookie, Object body) throws Exception {
+        return answer(url, http.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     JsonNode post(String url, String cookie, Object body) throws Exception {
@@ -104,7 +141,7 @@ public class BenchApi {
         if (r.statusCode() >= 300) {
             throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
         }
-        return JSON.readTree(r.body());
+        return r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body());
     }
 
     void sql(String... statements) throws Exception {

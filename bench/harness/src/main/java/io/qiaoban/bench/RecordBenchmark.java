@@ -46,7 +46,7 @@ public class RecordBenchmark {
         this.db = db;
         this.api = api;
         this.indexes = indexes;
-        this.http = api.http;
+        this.http = api.http();
     }
 
     /** Requests of one side: how many, how long, latency percentiles, failures. */
@@ -61,7 +61,8 @@ public class RecordBenchmark {
         }
     }
 
-    public record Result(int concurrency, int pageRecords, Run createReference, Run create, Run pageReference, Run page) {
+    public record Result(int concurrency, int pageRecords, Run createReference, Run create, Run pageReference, Run page,
+            Run memberPage) {
         public String report() {
             return String.format("""
                     records over HTTP (loopback), %d concurrent clients
@@ -72,9 +73,13 @@ public class RecordBenchmark {
                     filtered + sorted page of 50 from %,d records (spend > x, highest first, indexed):
                     %s
                     %s
-                      ratio records/reference: %.2fx p95 latency""",
+                      ratio records/reference: %.2fx p95 latency
+                    the same page for a member whose row filter is "owner = me" (half of the records):
+                    %s
+                      ratio member/admin: %.2fx p95 latency""",
                     concurrency, createReference.line(), create.line(), create.perSecond() / createReference.perSecond(),
-                    pageRecords, pageReference.line(), page.line(), page.p95ms / pageReference.p95ms);
+                    pageRecords, pageReference.line(), page.line(), page.p95ms / pageReference.p95ms, memberPage.line(),
+                    memberPage.p95ms / page.p95ms);
         }
     }
 
@@ -110,10 +115,14 @@ public class RecordBenchmark {
         }
 
         String workspace = forms.replaceAll(".*/workspaces/([^/]+)/.*", "$1");
-        bulkLoad(UUID.fromString(workspace), UUID.fromString(pageForm), pageRecords);
+        BenchApi.Member member = api.member(cookie, workspace);
+        api.put(forms + "/" + pageForm + "/permissions/" + member.roleId(), cookie,
+                Map.of("rowFilter", Map.of("field", "owner", "op", "eq", "value", "$me")));
+        bulkLoad(UUID.fromString(workspace), UUID.fromString(pageForm), pageRecords, member.userId());
         String pageUrl = forms + "/" + pageForm + "/records?limit=50&sort=-spend&filter=";
         List<Double> pageRef = new ArrayList<>();
         List<Double> pageRec = new ArrayList<>();
+        List<Double> pageMember = new ArrayList<>();
         int pageFailures = 0;
         for (int i = 0; i < pageQueries + 20; i++) {
             // thresholds in the top fifth: an index range scan, as a "big spenders" view would do
@@ -121,16 +130,19 @@ public class RecordBenchmark {
             String filter = URLEncoder.encode("{\"field\":\"spend\",\"op\":\"gt\",\"value\":" + min + "}", StandardCharsets.UTF_8);
             double ref = timedGet(typedUrl + "?minSpend=" + min, cookie);
             double rec = timedGet(pageUrl + filter, cookie);
-            if (ref < 0 || rec < 0) {
+            double mine = timedGet(pageUrl + filter, member.cookie());
+            if (ref < 0 || rec < 0 || mine < 0) {
                 pageFailures++;
             }
             if (i >= 20) { // the first 20 warm up
                 pageRef.add(ref);
                 pageRec.add(rec);
+                pageMember.add(mine);
             }
         }
         return new Result(concurrency, pageRecords, merge(reference), merge(records),
-                latencyRun("typed table, same query", pageRef, 0), latencyRun("records page (REST)", pageRec, pageFailures));
+                latencyRun("typed table, same query", pageRef, 0), latencyRun("records page (REST)", pageRec, pageFailures),
+                latencyRun("records page, member (REST)", pageMember, 0));
     }
 
     private String form(String forms, String cookie, String key) throws Exception {
@@ -141,11 +153,12 @@ public class RecordBenchmark {
                 Map.of("key", "price", "label", "单价", "type", "money"),
                 Map.of("key", "total", "label", "金额", "type", "formula",
                         "options", Map.of("expression", "price * qty", "resultType", "money")),
-                Map.of("key", "spend", "label", "累计消费", "type", "money", "indexed", true)));
+                Map.of("key", "spend", "label", "累计消费", "type", "money", "indexed", true),
+                Map.of("key", "owner", "label", "负责人", "type", "member")));
     }
 
     /** The same rows into the typed table and, as JSONB, into the form: identical data on both sides. */
-    private void bulkLoad(UUID workspace, UUID form, int rows) throws Exception {
+    private void bulkLoad(UUID workspace, UUID form, int rows, UUID owner) throws Exception {
         api.sql("truncate bench_typed_record");
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(true);
@@ -161,10 +174,13 @@ public class RecordBenchmark {
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into record (id, workspace_id, form_id, form_version, data, version, created_at, updated_at)
                     select id, ?, ?, 1, jsonb_build_object('name', name, 'city', city, 'qty', qty, 'price', price,
-                           'total', total, 'spend', spend), 1, created_at, created_at
+                           'total', total, 'spend', spend)
+                           || case when qty % 2 = 0 then jsonb_build_object('owner', ?::text) else '{}'::jsonb end,
+                           1, created_at, created_at
                       from bench_typed_record""")) {
                 ps.setObject(1, workspace);
                 ps.setObject(2, form);
+                ps.setString(3, owner.toString());
                 ps.executeUpdate();
             }
             try (Statement s = c.createStatement()) {

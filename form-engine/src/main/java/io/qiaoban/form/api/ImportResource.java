@@ -162,7 +162,7 @@ public class ImportResource {
     }
 
     /** Only the last path segment of what the browser sent, without control characters. */
-    private static String fileName(String sent) {
+    static String fileName(String sent) {
         String name = sent == null ? "" : sent.replaceAll(".*[/\\\\]", "").replaceAll("\\p{Cntrl}", "").strip();
         return name.isEmpty() ? "upload" : name.length() > 200 ? name.substring(name.length() - 200) : name;
     }

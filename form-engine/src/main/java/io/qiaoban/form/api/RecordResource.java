@@ -85,6 +85,21 @@ public class RecordResource {
         return new PageView(page.records().stream().map(r -> view(t.access(), r)).toList(), page.nextCursor(), page.total());
     }
 
+    /** The exact number of records of a view, which the first page only estimates; asked for after it is shown. */
+    @Transactional(rollbackOn = Exception.class)
+    @GET
+    @Path("/count")
+    public RecordQueries.Total count(@PathParam("workspaceId") UUID workspaceId, @PathParam("appId") UUID appId,
+            @PathParam("formId") UUID formId, @QueryParam("filter") String filter,
+            @QueryParam("deleted") @DefaultValue("false") boolean deleted) throws Exception {
+        JsonNode parsed = parseFilter(filter);
+        FormTargets.Target t = target(workspaceId, appId, formId);
+        if (deleted) {
+            FormPermissions.require(t.access().delete());
+        }
+        return queries.count(t.form(), t.access(), parsed, deleted);
+    }
+
     @Transactional(rollbackOn = Exception.class)
     @POST
     public Response create(@PathParam("workspaceId") UUID workspaceId, @PathParam("appId") UUID appId,

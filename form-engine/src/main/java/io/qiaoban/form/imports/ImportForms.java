@@ -7,6 +7,7 @@ import io.qiaoban.form.form.FormRepository;
 import io.qiaoban.form.form.PublishedForm;
 import io.qiaoban.form.schema.FieldDefinition;
 import io.qiaoban.form.schema.FieldTypes;
+import io.qiaoban.form.schema.types.FileType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -64,6 +65,10 @@ public class ImportForms {
             }
             if (types.type(field.type()).computed()) {
                 errors.add(FieldError.of(at + ".field", "import.mapping-computed", field.label()));
+                continue;
+            }
+            if (types.type(field.type()) instanceof FileType) {
+                errors.add(FieldError.of(at + ".field", "import.mapping-file", field.label()));
                 continue;
             }
             if (!columnsUsed.add(column.asInt()) || !fieldsUsed.add(key)) {

@@ -27,12 +27,18 @@ import java.util.UUID;
  * Reads records: one by id, or a page of a filtered, sorted list continued by cursor. The caller's
  * row filter is part of the SQL (so a member with a row filter pays no more than an admin), the
  * form id is written into it (a UUID) so PostgreSQL can use the form's partial indexes, and the
- * total never waits for an exact count of a big form: the planner's estimate when that is large,
- * an exact count (read no further than 10,001 rows) when it is small.
+ * total never waits for an exact count: the planner's estimate, counted on the spot only when it is
+ * tiny (reading no further than 101 rows), and exactly on request ({@link #count}, which the UI asks
+ * for after the page is shown). A row filter makes the planner's estimate unreliable (it cannot know
+ * how many records are "mine"), so a count that trusted it could read thousands of rows: a member
+ * with a row filter then waited many times longer for their first page than an admin.
  */
 @ApplicationScoped
 public class RecordQueries {
-    public static final int EXACT_COUNT_LIMIT = 10_000;
+    /** Below this estimate the first page counts exactly (at most this many rows + 1 read). */
+    public static final int INLINE_COUNT_LIMIT = 100;
+    /** {@link #count} stops here: beyond, "more than a million" is what a person needs to know. */
+    public static final int COUNT_LIMIT = 1_000_000;
     private static final String COLUMNS = "r.id, r.workspace_id, r.form_id, r.form_version, r.data::text, r.version, "
             + "r.created_by, r.created_at, r.updated_by, r.updated_at, r.deleted_at";
 
@@ -112,9 +118,7 @@ public class RecordQueries {
             sort.checkCursorValue(cursor.value());
             after = sort.after(cursor.value(), cursor.id());
         }
-        // the form id is a UUID we hold, written into the SQL so that the form's partial indexes apply
-        String where = " from record r where r.form_id = '" + form.formId() + "' and r.workspace_id = ? and r.deleted_at is "
-                + (request.deleted() ? "not null" : "null") + " and " + row.sql() + " and " + filter.sql();
+        String where = where(form, row, filter, request.deleted());
         List<StoredRecord> records = new ArrayList<>();
         String next = null;
         try (Connection c = db.getConnection()) {
@@ -144,9 +148,26 @@ public class RecordQueries {
         }
     }
 
+    /** The exact number of records of a view (up to {@link #COUNT_LIMIT}), with the caller's row filter. */
+    public Total count(PublishedForm form, FormAccess access, JsonNode filterNode, boolean deleted) throws SQLException {
+        QueryContext context = context(form, access);
+        SqlFragment row = filters.compile(access.rowFilter(), context);
+        SqlFragment filter = filters.compile(filterNode, context);
+        try (Connection c = db.getConnection()) {
+            return cappedCount(c, where(form, row, filter, deleted), form.workspaceId(), row, filter, COUNT_LIMIT, 0);
+        }
+    }
+
+    /** The FROM and WHERE of a view; binds: the workspace, then the row filter's, then the filter's. */
+    private static String where(PublishedForm form, SqlFragment row, SqlFragment filter, boolean deleted) {
+        // the form id is a UUID we hold, written into the SQL so that the form's partial indexes apply
+        return " from record r where r.form_id = '" + form.formId() + "' and r.workspace_id = ? and r.deleted_at is "
+                + (deleted ? "not null" : "null") + " and " + row.sql() + " and " + filter.sql();
+    }
+
     /**
-     * The planner's estimate first (no rows read); only when it says the result is small is it counted,
-     * and then never past 10,001 rows. A big result thus costs one EXPLAIN, not a count.
+     * The planner's estimate (no rows read); only when it says the result is tiny is it counted, and
+     * then never past {@value #INLINE_COUNT_LIMIT} + 1 rows.
      */
     private Total total(Connection c, String where, UUID workspaceId, SqlFragment row, SqlFragment filter) throws SQLException {
         long estimate;
@@ -160,17 +181,22 @@ public class RecordQueries {
                 estimate = 0;
             }
         }
-        if (estimate > EXACT_COUNT_LIMIT * 2L) {
+        if (estimate > INLINE_COUNT_LIMIT) {
             return new Total(estimate, false);
         }
+        return cappedCount(c, where, workspaceId, row, filter, INLINE_COUNT_LIMIT, estimate);
+    }
+
+    private Total cappedCount(Connection c, String where, UUID workspaceId, SqlFragment row, SqlFragment filter, int limit,
+            long estimate) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select count(*) from (select 1" + where + " limit "
-                + (EXACT_COUNT_LIMIT + 1) + ") x")) {
+                + (limit + 1) + ") x")) {
             ps.setObject(1, workspaceId);
             filter.bind(ps, row.bind(ps, 2));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 long capped = rs.getLong(1);
-                return capped <= EXACT_COUNT_LIMIT ? new Total(capped, true) : new Total(Math.max(estimate, capped), false);
+                return capped <= limit ? new Total(capped, true) : new Total(Math.max(estimate, capped), false);
             }
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qiaoban.core.file.FileStore;
 import io.qiaoban.core.job.JobQueue;
 import io.qiaoban.core.job.NewJob;
 import io.qiaoban.core.problem.FieldError;
@@ -21,6 +22,7 @@ import io.qiaoban.form.schema.NulCharacters;
 import io.qiaoban.form.schema.RecordValidator;
 import io.qiaoban.form.schema.Storage;
 import io.qiaoban.form.schema.ValueContext;
+import io.qiaoban.form.schema.types.FileType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -30,6 +32,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -58,9 +61,13 @@ public class RecordService {
     private final Clock clock;
     private final FieldTypes types = FieldTypes.standard();
     private final RecordValidator validator = new RecordValidator(types);
+    /** The purpose of files uploaded for attachment and image fields. */
+    public static final String FILE_PURPOSE = "attachment";
+    private final FileStore files;
 
     RecordService(RecordRepository records, RecordQueries queries, ComputedFields computed, RecordEvents events,
-            FormDependencies dependencies, FormRepository forms, JobQueue jobs, WorkspaceZones zones, Clock clock) {
+            FormDependencies dependencies, FormRepository forms, JobQueue jobs, WorkspaceZones zones, FileStore files, Clock clock) {
+        this.files = files;
         this.records = records;
         this.queries = queries;
         this.computed = computed;
@@ -91,8 +98,9 @@ public class RecordService {
             }
         }
         ZoneId zone = zones.zone(form.workspaceId());
-        ObjectNode data = validator.validate(form.schema(), input, null, valueContext(form, zone));
+        ObjectNode data = validator.validate(form.schema(), input, null, valueContext(form, zone, access.userId(), id));
         computed.compute(form, id, data, true, now, zone, access.userId());
+        holdFiles(form, id, data);
         StoredRecord record = new StoredRecord(id, form.workspaceId(), form.formId(), form.version(), data, 1, access.userId(),
                 now, access.userId(), now, null);
         records.insert(record);
@@ -114,7 +122,7 @@ public class RecordService {
     public ObjectNode prepareNew(PublishedForm form, ObjectNode input, UUID id, UUID by, Instant now, ZoneId zone)
             throws SQLException {
         NulCharacters.refuse(input, "");
-        ObjectNode data = validator.validate(form.schema(), input, null, valueContext(form, zone));
+        ObjectNode data = validator.validate(form.schema(), input, null, valueContext(form, zone, by, id));
         computed.compute(form, id, data, true, now, zone, by);
         return data;
     }
@@ -135,8 +143,9 @@ public class RecordService {
             throw new ProblemException(412, "stale", current.version());
         }
         ZoneId zone = zones.zone(form.workspaceId());
-        ObjectNode data = validator.validate(form.schema(), changes, current.data(), valueContext(form, zone));
+        ObjectNode data = validator.validate(form.schema(), changes, current.data(), valueContext(form, zone, access.userId(), id));
         computed.compute(form, id, data, false, clock.instant(), zone, access.userId());
+        holdFiles(form, id, data);
         return write(form, current, data, "updated", access.userId(), chainDepth);
     }
 
@@ -328,8 +337,44 @@ public class RecordService {
                 .inWorkspace(form.workspaceId()));
     }
 
-    private ValueContext valueContext(PublishedForm form, ZoneId zone) {
+    /** The files a record's attachment and image fields reference become the record's, kept for good. */
+    private void holdFiles(PublishedForm form, UUID recordId, ObjectNode data) throws SQLException {
+        for (FieldDefinition field : form.schema().fields()) {
+            if (types.type(field.type()) instanceof FileType && data.path(field.key()).isArray()) {
+                for (JsonNode file : data.get(field.key())) {
+                    files.hold(form.workspaceId(), UUID.fromString(file.path("id").asText()), "record:" + recordId);
+                }
+            }
+        }
+    }
+
+    private ValueContext valueContext(PublishedForm form, ZoneId zone, UUID userId, UUID recordId) {
         return new ValueContext() {
+            @Override
+            public UUID userId() {
+                return userId;
+            }
+
+            @Override
+            public UUID recordId() {
+                return recordId;
+            }
+
+            @Override
+            public Map<UUID, FileInfo> files(Collection<UUID> ids) {
+                Map<UUID, FileInfo> found = new HashMap<>();
+                try {
+                    for (UUID id : ids) {
+                        files.find(form.workspaceId(), id).filter(f -> FILE_PURPOSE.equals(f.purpose()))
+                                .ifPresent(f -> found.put(id, new FileInfo(id, f.name(), f.sizeBytes(), f.contentType(),
+                                        f.createdBy(), f.heldBy())));
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                return found;
+            }
+
             @Override
             public ZoneId zone() {
                 return zone;

@@ -4,6 +4,7 @@ import io.qiaoban.form.schema.FieldType.DefinitionProblem;
 import io.qiaoban.form.schema.types.AddressType;
 import io.qiaoban.form.schema.types.BooleanType;
 import io.qiaoban.form.schema.types.DateTimeType;
+import io.qiaoban.form.schema.types.FileType;
 import io.qiaoban.form.schema.types.DateType;
 import io.qiaoban.form.schema.types.EmailType;
 import io.qiaoban.form.schema.types.FormulaType;
@@ -50,7 +51,7 @@ public final class FieldTypes {
                 SelectType.multiple(), new PhoneType(), new EmailType(), new UrlType(), new AddressType(),
                 ReferenceType.member(), new SubformType(this), ReferenceType.relation(), new LookupType(),
                 new RollupType(), new FormulaType(), new SerialType(), new RatingType(), new TagsType(),
-                new RichTextType(), new SignatureType())) {
+                new RichTextType(), new SignatureType(), FileType.attachment(), FileType.image())) {
             byKey.put(type.key(), type);
         }
     }

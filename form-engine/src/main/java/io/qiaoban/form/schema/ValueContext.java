@@ -2,6 +2,7 @@ package io.qiaoban.form.schema;
 
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -17,6 +18,28 @@ public interface ValueContext {
 
     /** The given ids that are live records of the form with this key, in the same app. */
     Set<UUID> records(String formKey, Collection<UUID> ids);
+
+    /** An uploaded file as field types see it: what the server detected, not what a client claims. */
+    record FileInfo(UUID id, String name, long size, String contentType, UUID uploadedBy, String heldBy) {
+        /** Uploaded and not yet held by any record. */
+        public boolean pending() {
+            return heldBy == null;
+        }
+    }
+
+    /** The given files of the workspace that were uploaded for records; unknown ones are absent. */
+    default Map<UUID, FileInfo> files(Collection<UUID> ids) {
+        return Map.of();
+    }
+
+    /** Who is writing (null: the system), and the record being written (its id is known before it is stored). */
+    default UUID userId() {
+        return null;
+    }
+
+    default UUID recordId() {
+        return null;
+    }
 
     /** A context that knows no member and no record: for defaults, checked without data. */
     static ValueContext of(ZoneId zone) {

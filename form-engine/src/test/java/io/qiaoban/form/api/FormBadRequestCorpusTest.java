@@ -34,7 +34,8 @@ class FormBadRequestCorpusTest extends BadRequestCorpus {
                 .then().statusCode(202).extract().path("id");
         String view = admin.api().body(Map.of("name", "视图", "kind", "grid", "config", Map.of()))
                 .post(forms + "/" + form + "/views").then().statusCode(201).extract().path("id");
-        return Map.of("formId", form, "recordId", record, "ruleId", rule, "importId", upload, "exportId", export, "viewId", view);
+        return Map.of("formId", form, "recordId", record, "ruleId", rule, "importId", upload, "exportId", export, "viewId", view,
+                "fileId", UUID.randomUUID().toString());
     }
 
     @Test

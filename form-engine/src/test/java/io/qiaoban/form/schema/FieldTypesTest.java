@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -54,7 +55,28 @@ class FieldTypesTest {
         public Set<UUID> records(String formKey, Collection<UUID> ids) {
             return formKey.equals("customer") ? ids.stream().filter(CUSTOMERS::contains).collect(Collectors.toSet()) : Set.of();
         }
+
+        @Override
+        public UUID userId() {
+            return MEMBERS.iterator().next();
+        }
+
+        @Override
+        public Map<UUID, FileInfo> files(Collection<UUID> ids) {
+            return ids.stream().filter(FILES::containsKey).distinct().collect(Collectors.toMap(id -> id, FILES::get));
+        }
     };
+    /** Uploads: two pending ones of the writer, one held by another record. */
+    static final Map<UUID, ValueContext.FileInfo> FILES = Map.of(
+            UUID.fromString("00000000-0000-4000-8000-0000000000f1"), new ValueContext.FileInfo(
+                    UUID.fromString("00000000-0000-4000-8000-0000000000f1"), "photo.png", 1000, "image/png",
+                    MEMBERS.iterator().next(), null),
+            UUID.fromString("00000000-0000-4000-8000-0000000000f2"), new ValueContext.FileInfo(
+                    UUID.fromString("00000000-0000-4000-8000-0000000000f2"), "report.pdf", 2 * 1024 * 1024, "application/pdf",
+                    MEMBERS.iterator().next(), null),
+            UUID.fromString("00000000-0000-4000-8000-0000000000f3"), new ValueContext.FileInfo(
+                    UUID.fromString("00000000-0000-4000-8000-0000000000f3"), "other.png", 10, "image/png",
+                    MEMBERS.iterator().next(), "record:00000000-0000-4000-8000-00000000aaaa"));
     static JsonNode cases;
 
     @BeforeAll

@@ -91,7 +91,7 @@ public class FileStore {
                 ps.executeUpdate();
             }
             return new StoredFile(id, file.workspaceId(), file.purpose(), clip(file.name(), 255), file.contentType(), size,
-                    digest, file.createdBy(), now, file.expiresAt());
+                    digest, file.createdBy(), now, file.expiresAt(), null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -99,7 +99,8 @@ public class FileStore {
 
     public Optional<StoredFile> find(UUID workspaceId, UUID id) throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                select id, workspace_id, purpose, name, content_type, size_bytes, sha256, created_by, created_at, expires_at
+                select id, workspace_id, purpose, name, content_type, size_bytes, sha256, created_by, created_at, expires_at,
+                       held_by
                   from stored_file where workspace_id = ? and id = ?""")) {
             ps.setObject(1, workspaceId);
             ps.setObject(2, id);
@@ -110,7 +111,7 @@ public class FileStore {
                 Timestamp expires = rs.getTimestamp(10);
                 return Optional.of(new StoredFile(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getObject(8, UUID.class),
-                        rs.getTimestamp(9).toInstant(), expires == null ? null : expires.toInstant()));
+                        rs.getTimestamp(9).toInstant(), expires == null ? null : expires.toInstant(), rs.getString(11)));
             }
         }
     }
@@ -122,10 +123,16 @@ public class FileStore {
 
     /** Keeps a temporary file for good (until deleted). */
     public void keep(UUID workspaceId, UUID id) throws SQLException {
-        try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement("update stored_file set expires_at = null where workspace_id = ? and id = ?")) {
-            ps.setObject(1, workspaceId);
-            ps.setObject(2, id);
+        hold(workspaceId, id, null);
+    }
+
+    /** Keeps a file for good as held by {@code holder} (e.g. "record:<id>"). */
+    public void hold(UUID workspaceId, UUID id, String holder) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "update stored_file set expires_at = null, held_by = coalesce(?, held_by) where workspace_id = ? and id = ?")) {
+            ps.setString(1, holder);
+            ps.setObject(2, workspaceId);
+            ps.setObject(3, id);
             ps.executeUpdate();
         }
     }
