@@ -12,7 +12,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  ADMIN_PASSWORD, ADMIN_USER, BASE_URL, apiResponse, byId, guideScreenshot, login, stamp, useBrowser, withPage,
+  apiResponse, byId, guideScreenshot, signInWithApp, stamp, useBrowser, withPage,
 } from './support.mjs';
 
 const WORKSPACE_NAME = `E2E 表单 ${stamp}`;
@@ -42,31 +42,9 @@ async function pick(page, scope, text) {
   await option.click();
 }
 
-async function signInWithApp(page) {
-  await page.goto(`${BASE_URL}/`);
-  await page.waitForURL(/\/login(\?|$)/);
-  const loginRes = await login(page, ADMIN_USER, ADMIN_PASSWORD);
-  assert.equal(loginRes.status(), 200);
-  await byId(page, 'user-menu').waitFor();
-  await byId(page, 'create-workspace').click();
-  await byId(page, 'workspace-name').fill(WORKSPACE_NAME);
-  const wsCreated = apiResponse(page, 'POST', /\/api\/v1\/workspaces$/);
-  await byId(page, 'workspace-submit').click();
-  const workspace = await (await wsCreated).json();
-  await page.waitForURL(new RegExp(`/w/${workspace.id}/apps$`));
-  await byId(page, 'app-create').click();
-  await byId(page, 'app-name').fill(APP_NAME);
-  const appCreated = apiResponse(page, 'POST', new RegExp(`/api/v1/workspaces/${workspace.id}/apps$`));
-  await byId(page, 'app-submit').click();
-  const app = await (await appCreated).json();
-  const card = byId(page, 'app-item').filter({ hasText: APP_NAME });
-  await card.waitFor();
-  return { workspace, app, card };
-}
-
 test('form designer and records: drag fields, publish, add, edit with history, filter, delete', async () => {
   await withPage(async (page) => {
-    const { workspace, app, card } = await signInWithApp(page);
+    const { workspace, app, card } = await signInWithApp(page, WORKSPACE_NAME, APP_NAME);
     await byId(card, 'app-forms').click();
     await page.waitForURL(new RegExp(`/w/${workspace.id}/apps/${app.id}/forms$`));
 

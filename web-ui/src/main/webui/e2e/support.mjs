@@ -102,3 +102,29 @@ export async function login(page, username, password) {
   await byId(page, 'login-submit').click();
   return answered;
 }
+
+/**
+ * Signs in as the admin and creates a workspace and an app through the UI; returns both (as the API
+ * answered) and the app's card on the apps page.
+ */
+export async function signInWithApp(page, workspaceName, appName) {
+  await page.goto(`${BASE_URL}/`);
+  await page.waitForURL(/\/login(\?|$)/);
+  const loginRes = await login(page, ADMIN_USER, ADMIN_PASSWORD);
+  assert.equal(loginRes.status(), 200);
+  await byId(page, 'user-menu').waitFor();
+  await byId(page, 'create-workspace').click();
+  await byId(page, 'workspace-name').fill(workspaceName);
+  const wsCreated = apiResponse(page, 'POST', /\/api\/v1\/workspaces$/);
+  await byId(page, 'workspace-submit').click();
+  const workspace = await (await wsCreated).json();
+  await page.waitForURL(new RegExp(`/w/${workspace.id}/apps$`));
+  await byId(page, 'app-create').click();
+  await byId(page, 'app-name').fill(appName);
+  const appCreated = apiResponse(page, 'POST', new RegExp(`/api/v1/workspaces/${workspace.id}/apps$`));
+  await byId(page, 'app-submit').click();
+  const app = await (await appCreated).json();
+  const card = byId(page, 'app-item').filter({ hasText: appName });
+  await card.waitFor();
+  return { workspace, app, card };
+}

@@ -16,7 +16,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  ADMIN_PASSWORD, ADMIN_USER, BASE_URL, TIMEOUT, apiResponse, byId, guideScreenshot, login, stamp, useBrowser, withPage,
+  BASE_URL, TIMEOUT, apiResponse, byId, guideScreenshot, signInWithApp, stamp, useBrowser, withPage,
 } from './support.mjs';
 
 const WORKSPACE_NAME = `E2E 导入 ${stamp}`;
@@ -49,27 +49,6 @@ function customersCsv() {
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
-async function signInWithApp(page) {
-  await page.goto(`${BASE_URL}/`);
-  await page.waitForURL(/\/login(\?|$)/);
-  const loginRes = await login(page, ADMIN_USER, ADMIN_PASSWORD);
-  assert.equal(loginRes.status(), 200);
-  await byId(page, 'user-menu').waitFor();
-  await byId(page, 'create-workspace').click();
-  await byId(page, 'workspace-name').fill(WORKSPACE_NAME);
-  const wsCreated = apiResponse(page, 'POST', /\/api\/v1\/workspaces$/);
-  await byId(page, 'workspace-submit').click();
-  const workspace = await (await wsCreated).json();
-  await page.waitForURL(new RegExp(`/w/${workspace.id}/apps$`));
-  await byId(page, 'app-create').click();
-  await byId(page, 'app-name').fill(APP_NAME);
-  const appCreated = apiResponse(page, 'POST', new RegExp(`/api/v1/workspaces/${workspace.id}/apps$`));
-  await byId(page, 'app-submit').click();
-  const app = await (await appCreated).json();
-  await byId(page, 'app-item').filter({ hasText: APP_NAME }).waitFor();
-  return { workspace, app };
-}
-
 /** The form "客户", created and published with the page's session (the designer has its own journey). */
 async function publishedForm(page, apiBase) {
   const created = await page.request.post(`${BASE_URL}${apiBase}/forms`, {
@@ -85,7 +64,7 @@ async function publishedForm(page, apiBase) {
 
 test('import 1,000 customers from a CSV through the wizard, then export the grid as CSV', async () => {
   await withPage(async (page) => {
-    const { workspace, app } = await signInWithApp(page);
+    const { workspace, app } = await signInWithApp(page, WORKSPACE_NAME, APP_NAME);
     const apiBase = `/api/v1/workspaces/${workspace.id}/apps/${app.id}`;
     const form = await publishedForm(page, apiBase);
     await page.goto(`${BASE_URL}/w/${workspace.id}/apps/${app.id}/forms/${form.id}/records`);

@@ -1,6 +1,6 @@
 import { useParams } from 'react-router';
 import { Forbidden } from '../../components/feedback';
-import { RecordsPage } from '../records';
+import { FileScopeContext, RecordsPage } from '../records';
 import { can, canOpen } from '../workspaces/permissions';
 import { useWorkspace } from '../workspaces/WorkspaceGate';
 
@@ -10,13 +10,16 @@ export default function FormRecordsPage() {
   const { appId = '', formId = '' } = useParams();
   if (!canOpen(workspace, 'apps')) return <Forbidden />;
   return (
-    <RecordsPage
-      workspaceId={workspace.id}
-      appId={appId}
-      formId={formId}
-      canCreate={can(workspace, 'record.create')}
-      canEdit={can(workspace, 'record.edit')}
-      canDelete={can(workspace, 'record.delete')}
-    />
+    // the grid's images and attachments link to files of this form
+    <FileScopeContext.Provider value={{ formId }}>
+      <RecordsPage
+        workspaceId={workspace.id}
+        appId={appId}
+        formId={formId}
+        canCreate={can(workspace, 'record.create')}
+        canEdit={can(workspace, 'record.edit')}
+        canDelete={can(workspace, 'record.delete')}
+      />
+    </FileScopeContext.Provider>
   );
 }

@@ -1,6 +1,7 @@
 import { useDraggable } from '@dnd-kit/core';
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FieldIcon } from './fieldIcons';
 import { GROUPS, PALETTE } from './fieldTypes';
 import type { FieldType } from './types';
 
@@ -44,9 +45,13 @@ function PaletteItem({ type, onAdd }: { type: FieldType; onAdd: (type: FieldType
         textAlign: 'left',
         fontSize: 13,
         touchAction: 'none',
+        display: 'flex',
+        alignItems: 'center',
+        gap: 6,
       }}
     >
-      {t(`forms.type.${type}`)}
+      <FieldIcon type={type} />
+      <span>{t(`forms.type.${type}`)}</span>
     </button>
   );
 }
@@ -54,8 +59,9 @@ function PaletteItem({ type, onAdd }: { type: FieldType; onAdd: (type: FieldType
 export function PaletteCard({ type }: { type: FieldType }) {
   const { t } = useTranslation();
   return (
-    <div style={{ padding: '6px 10px', border: '1px solid #1677ff', borderRadius: 6, background: '#e6f4ff', boxShadow: '0 4px 12px rgba(0,0,0,.15)' }}>
-      {t(`forms.type.${type}`)}
+    <div style={{ padding: '6px 10px', border: '1px solid #1677ff', borderRadius: 6, background: '#e6f4ff', boxShadow: '0 4px 12px rgba(0,0,0,.15)', display: 'flex', alignItems: 'center', gap: 6 }}>
+      <FieldIcon type={type} />
+      <span>{t(`forms.type.${type}`)}</span>
     </div>
   );
 }

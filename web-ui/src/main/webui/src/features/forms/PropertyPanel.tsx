@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '../../api/problem';
 import { FormulaEditor } from '../../components/FormulaEditor';
 import type { DesignerField } from './designer';
-import { isComputed, keyFromLabel } from './fieldTypes';
+import { FILE_DEFAULTS, isComputed, isFileType, keyFromLabel, MAX_FILES_LIMIT, MAX_SIZE_MB_LIMIT, normalizeAccept } from './fieldTypes';
 import { formKeys, formsApi } from './formsApi';
 import type { Choice, FieldDefinition, FieldOptions, FieldType, FieldValidation, FormSummary } from './types';
 
@@ -22,7 +22,7 @@ export function formulaSamples(fields: readonly FieldDefinition[]): Record<strin
       : f.type === 'boolean' ? true
       : f.type === 'date' ? '2026-01-01'
       : f.type === 'datetime' ? '2026-01-01T00:00:00Z'
-      : f.type === 'multiselect' || f.type === 'tags' ? []
+      : f.type === 'multiselect' || f.type === 'tags' || isFileType(f.type) ? []
       : '';
   }
   return samples;
@@ -159,6 +159,7 @@ export function PropertyPanel({ workspaceId, appId, formKey, item, all, publishe
           options={options} problemOf={problemOf} onChange={setOptions} />
       )}
       {f.type === 'subform' && <ColumnsEditor columns={options.fields ?? []} onChange={(fields) => setOptions({ fields })} />}
+      {isFileType(f.type) && <FileOptionsEditor type={f.type} options={options} problemOf={problemOf} onChange={setOptions} />}
       <Form.Item label={t('forms.prop.help')}>
         <Input value={f.help ?? ''} maxLength={500} onChange={(e) => onChange({ help: e.target.value || undefined })} />
       </Form.Item>
@@ -251,6 +252,51 @@ function LookupEditor({ workspaceId, appId, forms, relations, options, problemOf
       <Form.Item label={t('forms.prop.lookupField')} validateStatus={problemOf('.options.field') ? 'error' : undefined} help={problemOf('.options.field')}>
         <Select value={options.field || undefined} onChange={(v: string) => onChange({ field: v })} options={fields.map((f) => ({ value: f.key, label: f.label }))} />
       </Form.Item>
+    </>
+  );
+}
+
+/** Attachments and images: how many files, how large each, and (attachments) which extensions. */
+function FileOptionsEditor({ type, options, problemOf, onChange }: {
+  type: 'attachment' | 'image'; options: FieldOptions;
+  problemOf: (suffix: string) => string | undefined; onChange: (change: Partial<FieldOptions>) => void;
+}) {
+  const { t } = useTranslation();
+  const defaults = FILE_DEFAULTS[type];
+  const status = (suffix: string) => (problemOf(suffix) ? ('error' as const) : undefined);
+  return (
+    <>
+      <Space wrap style={{ display: 'flex' }}>
+        <Form.Item label={t('forms.prop.maxFiles')} validateStatus={status('.options.maxFiles')} help={problemOf('.options.maxFiles')}>
+          <InputNumber min={1} max={MAX_FILES_LIMIT} precision={0} value={options.maxFiles ?? defaults.maxFiles}
+            onChange={(v) => onChange({ maxFiles: v ?? defaults.maxFiles })} data-testid="prop-max-files" />
+        </Form.Item>
+        <Form.Item label={t('forms.prop.maxSizeMb')} validateStatus={status('.options.maxSizeMb')} help={problemOf('.options.maxSizeMb')}>
+          <InputNumber min={1} max={MAX_SIZE_MB_LIMIT} precision={0} suffix="MB" value={options.maxSizeMb ?? defaults.maxSizeMb}
+            onChange={(v) => onChange({ maxSizeMb: v ?? defaults.maxSizeMb })} data-testid="prop-max-size" />
+        </Form.Item>
+      </Space>
+      {type === 'attachment' ? (
+        <Form.Item label={t('forms.prop.accept')} extra={t('forms.prop.acceptHelp')} validateStatus={status('.options.accept')} help={problemOf('.options.accept')}>
+          <div data-testid="prop-accept">
+            <Select
+              mode="tags"
+              value={options.accept ?? []}
+              onChange={(v: string[]) => {
+                const accept = normalizeAccept(v);
+                onChange({ accept: accept.length ? accept : undefined });
+              }}
+              tokenSeparators={[',', '，', ' ', ';', '；', '、']}
+              open={false}
+              suffixIcon={null}
+              placeholder={t('forms.prop.acceptAny')}
+              style={{ width: '100%' }}
+            />
+          </div>
+        </Form.Item>
+      ) : (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('forms.prop.imageTypes')}</Typography.Paragraph>
+      )}
     </>
   );
 }

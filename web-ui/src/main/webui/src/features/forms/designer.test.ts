@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromDraft, insertField, moveField, problemsByField, removeField, toDraft, updateField } from './designer';
-import { keyFromLabel } from './fieldTypes';
+import { FIELD_ICONS } from './fieldIcons';
+import { FILE_DEFAULTS, GROUPS, isFileType, keyFromLabel, newField, normalizeAccept, PALETTE } from './fieldTypes';
 
 const opt = (n: number) => `选项${n}`;
 
@@ -58,5 +59,37 @@ describe('designer state', () => {
     ]);
     expect(placed.get(s.fields[1].uid)?.[0].message).toBe('名称必填');
     expect(placed.get('')?.[0].field).toBe('key');
+  });
+});
+
+describe('file fields', () => {
+  it('are in the palette, each with an icon, as are all the other types', () => {
+    const types = PALETTE.map((p) => p.type);
+    expect(types).toContain('attachment');
+    expect(types).toContain('image');
+    expect(PALETTE.find((p) => p.type === 'attachment')).toMatchObject({ group: 'rich' });
+    expect(PALETTE.every((p) => GROUPS.includes(p.group))).toBe(true);
+    for (const type of types) expect(FIELD_ICONS[type], type).toBeTruthy();
+    expect(isFileType('image')).toBe(true);
+    expect(isFileType('signature')).toBe(false);
+  });
+
+  it('start with the server defaults: 10 files of 20 MB for attachments, 9 of 10 MB for images, any type', () => {
+    expect(FILE_DEFAULTS).toEqual({ attachment: { maxFiles: 10, maxSizeMb: 20 }, image: { maxFiles: 9, maxSizeMb: 10 } });
+    const attachment = newField('attachment', '附件', new Set(), opt);
+    expect(attachment).toEqual({ key: '附件', label: '附件', type: 'attachment', options: { maxFiles: 10, maxSizeMb: 20 } });
+    const image = insertField(fromDraft({ key: 'c', name: 'c', fields: [] }), 'image', '图片', opt).state.fields[0].field;
+    expect(image.options).toEqual({ maxFiles: 9, maxSizeMb: 10 });
+    expect(image.options?.accept).toBeUndefined();
+    // each field its own options: changing one leaves the defaults alone
+    image.options!.maxFiles = 3;
+    expect(newField('image', '图片', new Set(), opt).options?.maxFiles).toBe(9);
+  });
+
+  it('keep the allowed extensions as the server does: lower case, no dot, each once', () => {
+    expect(normalizeAccept(['PDF', '.docx', '*.xlsx', 'pdf', ' .Png '])).toEqual(['pdf', 'docx', 'xlsx', 'png']);
+    expect(normalizeAccept(['pdf, docx；zip', 'a b'])).toEqual(['pdf', 'docx', 'zip', 'a', 'b']);
+    expect(normalizeAccept(['', '.', 'pdf/x', 'averyverylongext', '..jpg'])).toEqual(['jpg']);
+    expect(normalizeAccept([])).toEqual([]);
   });
 });

@@ -34,6 +34,8 @@ export const PALETTE: readonly PaletteEntry[] = [
   { type: 'subform', group: 'rich' },
   { type: 'richtext', group: 'rich' },
   { type: 'signature', group: 'rich' },
+  { type: 'attachment', group: 'rich' },
+  { type: 'image', group: 'rich' },
   { type: 'formula', group: 'computed', computed: true },
   { type: 'serial', group: 'computed', computed: true },
 ];
@@ -42,6 +44,38 @@ export const GROUPS: readonly PaletteGroup[] = ['basic', 'choice', 'contact', 'l
 
 export function isComputed(type: FieldType): boolean {
   return PALETTE.some((p) => p.type === type && p.computed);
+}
+
+/** The file fields: their values are uploaded files, referenced by id. */
+export const FILE_TYPES: ReadonlySet<FieldType> = new Set(['attachment', 'image']);
+
+/** What a file field takes when its options say nothing (the server's defaults, FileType). */
+export const FILE_DEFAULTS = {
+  attachment: { maxFiles: 10, maxSizeMb: 20 },
+  image: { maxFiles: 9, maxSizeMb: 10 },
+} as const;
+/** The server's bounds of `maxFiles` and `maxSizeMb`. */
+export const MAX_FILES_LIMIT = 50;
+export const MAX_SIZE_MB_LIMIT = 100;
+
+export function isFileType(type: string): type is 'attachment' | 'image' {
+  return type === 'attachment' || type === 'image';
+}
+
+/**
+ * An attachment field's allowed extensions as the server keeps them: lower case, without the dot
+ * (`.PDF` and `*.pdf` are `pdf`), each once; what can be no extension (`pdf/x`, '') is left out.
+ * Text with separators (`pdf, docx`) counts as several.
+ */
+export function normalizeAccept(entries: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const entry of entries) {
+    for (const part of entry.split(/[\s,，;；、]+/)) {
+      const ext = part.trim().replace(/^\*?\.+/, '').toLowerCase();
+      if (/^[a-z0-9]{1,10}$/.test(ext) && !out.includes(ext)) out.push(ext);
+    }
+  }
+  return out;
 }
 
 /** Letters (Chinese too), digits and _, starting with a letter: the server's rule for field keys. */
@@ -87,6 +121,10 @@ export function newField(type: FieldType, label: string, taken: ReadonlySet<stri
       break;
     case 'relation':
       field.options = { form: '', multiple: false };
+      break;
+    case 'attachment':
+    case 'image':
+      field.options = { ...FILE_DEFAULTS[type] };
       break;
     case 'subform':
       field.options = { fields: [{ key: 'name', label: label === 'name' ? 'Name' : '名称', type: 'text' }] };

@@ -2,7 +2,8 @@
 export type FieldType =
   | 'text' | 'textarea' | 'number' | 'money' | 'percent' | 'date' | 'datetime' | 'boolean'
   | 'select' | 'multiselect' | 'phone' | 'email' | 'url' | 'address' | 'member' | 'subform'
-  | 'relation' | 'lookup' | 'rollup' | 'formula' | 'serial' | 'rating' | 'tags' | 'richtext' | 'signature';
+  | 'relation' | 'lookup' | 'rollup' | 'formula' | 'serial' | 'rating' | 'tags' | 'richtext' | 'signature'
+  | 'attachment' | 'image';
 
 export interface Choice {
   value: string;
@@ -24,6 +25,12 @@ export interface FieldOptions {
   via?: string;
   pattern?: string;
   fields?: FieldDefinition[];
+  /** attachment / image: how many files a record may hold (1..50) */
+  maxFiles?: number;
+  /** attachment / image: the largest file in MB (1..100) */
+  maxSizeMb?: number;
+  /** attachment: the extensions it takes, lower case without the dot; none: any */
+  accept?: string[];
 }
 
 export interface FieldValidation {

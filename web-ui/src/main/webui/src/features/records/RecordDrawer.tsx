@@ -11,7 +11,7 @@ import { CellValue } from './cellRender';
 import type { ValueLabels } from './format';
 import { RecordForm } from './RecordForm';
 import { RecordHistory } from './RecordHistory';
-import { useRecordsScope } from './scope';
+import { FileScopeContext, useRecordsScope } from './scope';
 import { useCreateRecord, useDeleteRecord, useRecord, useRelationLabels, useRestoreRecord, useUpdateRecord } from './useRecords';
 import type { FieldDefinition, FormRecord } from './types';
 
@@ -161,7 +161,8 @@ export function RecordDrawer({ formId, recordId, initial, fields, labels, canEdi
       data-testid="record-drawer"
       data-record-id={recordId}
     >
-      {body}
+      {/* the files of attachment and image fields are read through the form */}
+      <FileScopeContext.Provider value={{ formId }}>{body}</FileScopeContext.Provider>
     </Drawer>
   );
 }
@@ -180,7 +181,7 @@ function RecordView({ record, fields, labels }: { record: FormRecord; fields: re
           label: f.label,
           children: (
             <span data-testid={`record-value-${f.key}`}>
-              <CellValue field={f} value={record.data[f.key]} labels={labels} full />
+              <CellValue field={f} value={record.data[f.key]} labels={labels} full recordId={record.id} />
             </span>
           ),
         }))}
@@ -201,7 +202,9 @@ export function NewRecordDrawer({ formId, fields, labels, onClose }: { formId: s
   const [idempotencyKey] = useState(newIdempotencyKey);
   return (
     <Drawer open size={DRAWER_WIDTH} title={t('records.form.createTitle')} onClose={onClose} destroyOnHidden data-testid="record-create-drawer">
-      <RecordForm fields={fields} labels={labels} save={(data) => create.mutateAsync({ data, idempotencyKey })} onSaved={onClose} onCancel={onClose} />
+      <FileScopeContext.Provider value={{ formId }}>
+        <RecordForm fields={fields} labels={labels} save={(data) => create.mutateAsync({ data, idempotencyKey })} onSaved={onClose} onCancel={onClose} />
+      </FileScopeContext.Provider>
     </Drawer>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useContext, useState } from 'react';
 import { Alert, App as AntApp, Button, Flex, Form, theme, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { isComputed } from './fieldTypes';
 import type { ValueLabels } from './format';
 import { recordProblems } from './problems';
 import { changedData, createData, fromFormValue, initialFormValues, toFormValues, type FormValues } from './recordValues';
+import { FileScopeContext, UploadTrackerContext, type UploadTracker } from './scope';
 import type { FieldDefinition, FormRecord, RecordData } from './types';
 
 interface RecordFormProps {
@@ -38,8 +39,15 @@ export function RecordForm({ fields, record, labels, save, onSaved, onCancel, re
   const [conflict, setConflict] = useState(false);
   const editing = !!base;
   const shown = editing ? fields : fields.filter((f) => !isComputed(f));
+  // file inputs count their running uploads here; the files of the record being edited are read through it
+  const [uploads] = useState<UploadTracker>(() => ({ running: 0 }));
+  const fileScope = useContext(FileScopeContext);
 
   const submit = async () => {
+    if (uploads.running > 0) {
+      message.warning(t('records.files.waitUploads'));
+      return;
+    }
     try {
       await form.validateFields();
     } catch {
@@ -60,7 +68,7 @@ export function RecordForm({ fields, record, labels, save, onSaved, onCancel, re
       message.success(base ? t('records.form.saved') : t('records.form.created'));
       onSaved(saved);
     } catch (e) {
-      const problems = recordProblems(e, fields, t);
+      const problems = recordProblems(e, fields, t, values);
       if (problems.conflict) {
         setConflict(true);
         return;
@@ -88,97 +96,101 @@ export function RecordForm({ fields, record, labels, save, onSaved, onCancel, re
   };
 
   return (
-    <Form<FormValues>
-      form={form}
-      layout="vertical"
-      initialValues={base ? toFormValues(fields, base.data) : initialFormValues(fields)}
-      data-testid="record-form"
-      data-mode={editing ? 'edit' : 'create'}
-    >
-      {conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="record-conflict"
-          title={t('records.form.conflictTitle')}
-          description={t('records.form.conflictHint')}
-          action={
-            reload && (
-              <Button size="small" icon={<ReloadOutlined />} onClick={() => void doReload()} data-testid="record-reload">
-                {t('records.form.reload')}
-              </Button>
-            )
-          }
-          style={{ marginBottom: 16 }}
-        />
-      )}
-      {(topError || unplaced.length > 0) && (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="record-error"
-          title={topError ?? t('records.form.fixProblems')}
-          description={
-            unplaced.length > 0 && (
-              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                {unplaced.map((p, i) => (
-                  <li key={i}>
-                    {p.field && <Typography.Text code>{p.field}</Typography.Text>} {p.message}
-                  </li>
-                ))}
-              </ul>
-            )
-          }
-          style={{ marginBottom: 16 }}
-        />
-      )}
-      {shown.map((f) =>
-        isComputed(f) ? (
-          <div key={f.key} data-testid={`record-field-${f.key}`} data-computed="true">
-            <Form.Item label={f.label} tooltip={t('records.form.computed')}>
-              <CellValue field={f} value={base?.data[f.key]} labels={labels} full />
-            </Form.Item>
-          </div>
-        ) : (
-          <div key={f.key} data-testid={`record-field-${f.key}`}>
-            <Form.Item
-              name={f.key}
-              label={f.label}
-              extra={f.help || undefined}
-              rules={
-                f.required && f.type !== 'boolean'
-                  ? [
-                      {
-                        required: true,
-                        validator: (_, v) => (fromFormValue(f, v) === null ? Promise.reject(new Error(t('records.form.required', { label: f.label }))) : Promise.resolve()),
-                      },
-                    ]
-                  : undefined
+    <FileScopeContext.Provider value={{ ...fileScope, recordId: base?.id }}>
+      <UploadTrackerContext.Provider value={uploads}>
+        <Form<FormValues>
+          form={form}
+          layout="vertical"
+          initialValues={base ? toFormValues(fields, base.data) : initialFormValues(fields)}
+          data-testid="record-form"
+          data-mode={editing ? 'edit' : 'create'}
+        >
+          {conflict && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="record-conflict"
+              title={t('records.form.conflictTitle')}
+              description={t('records.form.conflictHint')}
+              action={
+                reload && (
+                  <Button size="small" icon={<ReloadOutlined />} onClick={() => void doReload()} data-testid="record-reload">
+                    {t('records.form.reload')}
+                  </Button>
+                )
               }
-            >
-              <FieldInput field={f} />
-            </Form.Item>
-          </div>
-        ),
-      )}
-      {/* stays in view at the end of a long form */}
-      <Flex justify="flex-end" gap={8} style={{
-          position: 'sticky',
-          // down over the drawer body's padding, so nothing scrolls by underneath
-          bottom: -token.paddingLG,
-          marginBottom: -token.paddingLG,
-          padding: `12px 0 ${token.paddingLG}px`,
-          zIndex: 2,
-          background: token.colorBgElevated,
-          borderTop: `1px solid ${token.colorSplit}`,
-        }}>
-        <Button onClick={onCancel} data-testid="record-cancel">
-          {t('records.form.cancel')}
-        </Button>
-        <Button type="primary" loading={saving} onClick={() => void submit()} data-testid="record-save">
-          {t('records.form.save')}
-        </Button>
-      </Flex>
-    </Form>
+              style={{ marginBottom: 16 }}
+            />
+          )}
+          {(topError || unplaced.length > 0) && (
+            <Alert
+              type="error"
+              showIcon
+              data-testid="record-error"
+              title={topError ?? t('records.form.fixProblems')}
+              description={
+                unplaced.length > 0 && (
+                  <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                    {unplaced.map((p, i) => (
+                      <li key={i}>
+                        {p.field && <Typography.Text code>{p.field}</Typography.Text>} {p.message}
+                      </li>
+                    ))}
+                  </ul>
+                )
+              }
+              style={{ marginBottom: 16 }}
+            />
+          )}
+          {shown.map((f) =>
+            isComputed(f) ? (
+              <div key={f.key} data-testid={`record-field-${f.key}`} data-computed="true">
+                <Form.Item label={f.label} tooltip={t('records.form.computed')}>
+                  <CellValue field={f} value={base?.data[f.key]} labels={labels} full />
+                </Form.Item>
+              </div>
+            ) : (
+              <div key={f.key} data-testid={`record-field-${f.key}`}>
+                <Form.Item
+                  name={f.key}
+                  label={f.label}
+                  extra={f.help || undefined}
+                  rules={
+                    f.required && f.type !== 'boolean'
+                      ? [
+                          {
+                            required: true,
+                            validator: (_, v) => (fromFormValue(f, v) === null ? Promise.reject(new Error(t('records.form.required', { label: f.label }))) : Promise.resolve()),
+                          },
+                        ]
+                      : undefined
+                  }
+                >
+                  <FieldInput field={f} />
+                </Form.Item>
+              </div>
+            ),
+          )}
+          {/* stays in view at the end of a long form */}
+          <Flex justify="flex-end" gap={8} style={{
+              position: 'sticky',
+              // down over the drawer body's padding, so nothing scrolls by underneath
+              bottom: -token.paddingLG,
+              marginBottom: -token.paddingLG,
+              padding: `12px 0 ${token.paddingLG}px`,
+              zIndex: 2,
+              background: token.colorBgElevated,
+              borderTop: `1px solid ${token.colorSplit}`,
+            }}>
+            <Button onClick={onCancel} data-testid="record-cancel">
+              {t('records.form.cancel')}
+            </Button>
+            <Button type="primary" loading={saving} onClick={() => void submit()} data-testid="record-save">
+              {t('records.form.save')}
+            </Button>
+          </Flex>
+        </Form>
+      </UploadTrackerContext.Provider>
+    </FileScopeContext.Provider>
   );
 }

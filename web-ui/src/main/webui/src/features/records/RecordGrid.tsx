@@ -31,7 +31,7 @@ export function RecordGrid({ fields, records, loading, sort, onSort, onOpen, lab
     title: f.label,
     sorter: isSortable(f),
     sortOrder: isSortable(f) ? sortOrderOf(sort, f.key) : undefined,
-    render: (_, r) => <CellValue field={f} value={r.data[f.key]} labels={labels} />,
+    render: (_, r) => <CellValue field={f} value={r.data[f.key]} labels={labels} recordId={r.id} />,
   }));
   columns.push({
     key: 'createdAt',

@@ -1,8 +1,15 @@
-import { Rate, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Flex, Image, Rate, Space, Tag, Typography } from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { choiceLabel, choicesOf } from './fieldTypes';
+import { fileValues, formatFileSize, type FileValue } from './files';
 import { formatValue, isEmptyValue, stripHtml, type ValueLabels } from './format';
+import { useFileLinks } from './scope';
 import type { FieldDefinition } from './types';
+
+/** Thumbnails an image cell shows; the rest are counted ("+2") and reached in the preview. */
+export const CELL_THUMBNAILS = 3;
 
 function ChoiceTag({ field, value }: { field: FieldDefinition; value: string }) {
   const color = choicesOf(field).find((c) => c.value === value)?.color;
@@ -13,8 +20,11 @@ function ChoiceTag({ field, value }: { field: FieldDefinition; value: string }) 
   );
 }
 
-/** One value in the grid or the drawer: tags for choices, a picture for a signature, text otherwise. */
-export function CellValue({ field, value, labels, full = false }: { field: FieldDefinition; value: unknown; labels: ValueLabels; full?: boolean }) {
+/**
+ * One value in the grid or the drawer: tags for choices, a picture for a signature, thumbnails of
+ * images and links to attachments (files are read through `recordId`), text otherwise.
+ */
+export function CellValue({ field, value, labels, full = false, recordId }: { field: FieldDefinition; value: unknown; labels: ValueLabels; full?: boolean; recordId?: string }) {
   const { t } = useTranslation();
   if (isEmptyValue(value)) return <Typography.Text type="secondary">-</Typography.Text>;
   switch (field.type) {
@@ -37,6 +47,10 @@ export function CellValue({ field, value, labels, full = false }: { field: Field
       ) : (
         <Typography.Text type="secondary">{t('records.value.signature')}</Typography.Text>
       );
+    case 'image':
+      return <ImagesValue files={fileValues(value)} recordId={recordId} full={full} />;
+    case 'attachment':
+      return <AttachmentsValue files={fileValues(value)} recordId={recordId} full={full} />;
     case 'subform':
       if (full) return <SubformValue field={field} value={value} labels={labels} />;
       break;
@@ -81,4 +95,83 @@ function SubformValue({ field, value, labels }: { field: FieldDefinition; value:
       </table>
     </div>
   );
+}
+
+/** Clicks on files are theirs: not also the grid row's (which opens the record), previews included. */
+function OwnClicks({ children, testId }: { children: ReactNode; testId: string }) {
+  return (
+    <span onClick={(e) => e.stopPropagation()} data-testid={testId} style={{ display: 'inline-block', maxWidth: '100%' }}>
+      {children}
+    </span>
+  );
+}
+
+/** Small thumbnails (a few in a cell, all in the drawer) opening a preview of all the record's images. */
+function ImagesValue({ files, recordId, full }: { files: FileValue[]; recordId?: string; full: boolean }) {
+  const links = useFileLinks();
+  if (!links || !recordId) return <FileNames files={files} />;
+  const urls = files.map((f) => links.record(recordId, f.id));
+  const shown = full ? files : files.slice(0, CELL_THUMBNAILS);
+  const size = full ? 72 : 28;
+  const more = files.length - shown.length;
+  return (
+    <OwnClicks testId="cell-images">
+      <Flex gap={4} align="center" wrap={full}>
+        <Image.PreviewGroup items={urls}>
+          {shown.map((f, i) => (
+            <Image
+              key={f.id}
+              src={urls[i]}
+              alt={f.name}
+              width={size}
+              height={size}
+              style={{ objectFit: 'cover', borderRadius: 4 }}
+              data-file-id={f.id}
+            />
+          ))}
+        </Image.PreviewGroup>
+        {more > 0 && (
+          <Tag style={{ marginInlineEnd: 0 }} data-testid="cell-images-more">
+            +{more}
+          </Tag>
+        )}
+      </Flex>
+    </OwnClicks>
+  );
+}
+
+/** File names with their sizes, each a link to the download. */
+function AttachmentsValue({ files, recordId, full }: { files: FileValue[]; recordId?: string; full: boolean }) {
+  const links = useFileLinks();
+  if (!links || !recordId) return <FileNames files={files} />;
+  const items = files.map((f) => (
+    <span key={f.id} style={{ whiteSpace: 'nowrap' }}>
+      <PaperClipOutlined style={{ color: '#8c8c8c', marginInlineEnd: 4 }} />
+      <Typography.Link href={links.record(recordId, f.id)} target="_blank" rel="noopener noreferrer" data-file-id={f.id}>
+        {f.name}
+      </Typography.Link>
+      <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 4 }}>
+        ({formatFileSize(f.size)})
+      </Typography.Text>
+    </span>
+  ));
+  return (
+    <OwnClicks testId="cell-attachments">
+      {full ? (
+        <Flex vertical gap={2}>
+          {items}
+        </Flex>
+      ) : (
+        <Flex gap={8} style={{ maxWidth: 320, overflow: 'hidden', textOverflow: 'ellipsis' }} title={files.map((f) => f.name).join(', ')}>
+          {items}
+        </Flex>
+      )}
+    </OwnClicks>
+  );
+}
+
+/** Where no file can be read (no form or record known): the names. */
+function FileNames({ files }: { files: FileValue[] }) {
+  const text = files.map((f) => f.name).join(', ');
+  return <Typography.Text ellipsis={{ tooltip: text }} style={{ maxWidth: 240 }}>{text}</Typography.Text>;
 }

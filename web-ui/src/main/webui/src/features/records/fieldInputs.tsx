@@ -2,6 +2,7 @@ import { DatePicker, Input, InputNumber, Rate, Select, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { choicesOf, isMultiple } from './fieldTypes';
 import { AddressInput } from './AddressInput';
+import { FileInput } from './FileInput';
 import { MemberSelect } from './MemberSelect';
 import { DATE_FORMAT, type AddressFormValue } from './recordValues';
 import { RelationSelect } from './RelationSelect';
@@ -94,6 +95,9 @@ export function FieldInput({ field, value, onChange, id }: FieldInputProps) {
       return <RelationSelect id={id} field={field} value={value as string | string[] | undefined} onChange={change} multiple={isMultiple(field)} />;
     case 'signature':
       return <SignaturePad id={id} value={value as string | undefined} onChange={change} />;
+    case 'attachment':
+    case 'image':
+      return <FileInput id={id} field={field} value={value} onChange={change} />;
     case 'subform':
       return <SubformInput field={field} value={value as Record<string, unknown>[] | undefined} onChange={change} />;
     default:

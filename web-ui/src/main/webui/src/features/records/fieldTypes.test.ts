@@ -95,3 +95,15 @@ describe('computed fields', () => {
     expect(all.filter(isComputed).map((x) => x.type)).toEqual(['formula', 'lookup', 'rollup', 'serial']);
   });
 });
+
+describe('file fields (attachment, image)', () => {
+  it('are structured values: only "is empty" / "is not empty", never sorted', () => {
+    for (const type of ['attachment', 'image']) {
+      expect(storageOf(f(type)), type).toBe('STRUCTURED');
+      expect(operatorsFor(f(type)), type).toEqual(['is_empty', 'not_empty']);
+      expect(operatorsFor(f(type)), type).toEqual(operatorsFor(f('signature')));
+      expect(isSortable(f(type)), type).toBe(false);
+      expect(isComputed(f(type)), type).toBe(false);
+    }
+  });
+});

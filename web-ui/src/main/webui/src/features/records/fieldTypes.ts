@@ -82,6 +82,9 @@ export function storageOf(field: FieldDefinition): Storage {
     case 'subform':
     case 'signature':
     case 'lookup':
+    // lists of {id, name, size, type}: the server filters them by is_empty only
+    case 'attachment':
+    case 'image':
       return 'STRUCTURED';
     case 'formula':
       switch (field.options?.resultType) {

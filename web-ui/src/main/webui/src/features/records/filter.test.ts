@@ -108,3 +108,18 @@ describe('editing a condition', () => {
     expect(withOp(c('spend', 'eq', 5), 'between', fieldOf('spend')).value).toBeUndefined();
   });
 });
+
+describe('file fields', () => {
+  const photos: FieldDefinition = { key: 'photos', label: '照片', type: 'image', options: { maxFiles: 9 } };
+  const contract: FieldDefinition = { key: 'contract', label: '合同', type: 'attachment' };
+
+  it('filter by "is empty" only, without a value', () => {
+    expect(withField(c('name', 'eq', 'x'), photos)).toEqual({ id: 'name', field: 'photos', op: 'is_empty', value: undefined });
+    expect(valueKind(photos, 'is_empty')).toBe('none');
+    expect(conditionToClause(c('photos', 'is_empty'), photos)).toEqual({ field: 'photos', op: 'is_empty' });
+    expect(conditionToClause(c('contract', 'not_empty'), contract)).toEqual({ field: 'contract', op: 'is_empty', value: false });
+    // what the server refuses is never sent
+    expect(conditionToClause(c('contract', 'contains', 'pdf'), contract)).toBeNull();
+    expect(conditionToClause(c('photos', 'eq', 'x'), photos)).toBeNull();
+  });
+});

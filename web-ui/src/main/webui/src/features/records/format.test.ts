@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatFileSize } from './files';
 import { formatAddress, formatMoney, formatValue, isEmptyValue, stripHtml, type FormatContext } from './format';
 import { recordsI18n } from './testing';
 import type { FieldDefinition } from './types';
@@ -81,5 +82,28 @@ describe('formatValue', () => {
 describe('stripHtml', () => {
   it('keeps line breaks of blocks and decodes entities', () => {
     expect(stripHtml('<p>a &amp; b</p><p>c&lt;d</p>')).toBe('a & b\nc<d');
+  });
+});
+
+describe('file fields', () => {
+  const files = [
+    { id: 'a', name: '合同.pdf', size: 2048, type: 'application/pdf' },
+    { id: 'b', name: 'photo, 1.png', size: 10, type: 'image/png' },
+  ];
+
+  it('are their file names joined by ", " (as the export writes them)', () => {
+    expect(formatValue(f('attachment'), files, ctx)).toBe('合同.pdf, photo, 1.png');
+    expect(formatValue(f('image'), [files[1]], ctx)).toBe('photo, 1.png');
+    expect(formatValue(f('image'), [], ctx)).toBe('');
+    expect(formatValue(f('attachment'), [{ name: 'no id' }], ctx)).toBe('');
+  });
+
+  it('show sizes in B, KB and MB', () => {
+    expect(formatFileSize(0)).toBe('0 B');
+    expect(formatFileSize(532)).toBe('532 B');
+    expect(formatFileSize(1536)).toBe('1.5 KB');
+    expect(formatFileSize(200 * 1024)).toBe('200 KB');
+    expect(formatFileSize(20 * 1024 * 1024)).toBe('20 MB');
+    expect(formatFileSize(1.25 * 1024 * 1024)).toBe('1.3 MB');
   });
 });

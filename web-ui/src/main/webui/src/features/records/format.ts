@@ -4,6 +4,7 @@
  */
 import dayjs from 'dayjs';
 import { choiceLabel, numberKind } from './fieldTypes';
+import { fileValues } from './files';
 import type { AddressValue, FieldDefinition } from './types';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -141,6 +142,12 @@ export function formatValue(field: FieldDefinition, value: unknown, ctx: FormatC
       return ctx.t('records.value.signature');
     case 'subform':
       return ctx.t('records.value.rows', { count: Array.isArray(value) ? value.length : 0 });
+    case 'attachment':
+    case 'image':
+      // as the server's export writes them
+      return fileValues(value)
+        .map((f) => f.name)
+        .join(', ');
     case 'formula':
       switch (field.options?.resultType) {
         case 'boolean':

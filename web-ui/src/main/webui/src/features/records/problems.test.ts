@@ -59,3 +59,17 @@ describe('recordProblems', () => {
     expect(recordProblems(new Error('boom'), FIELDS, t).message).toBe(t('errors.unexpected'));
   });
 });
+
+describe('recordProblems of file fields', () => {
+  const fields: FieldDefinition[] = [{ key: 'photos', label: '照片', type: 'image' }];
+
+  it('names the file a problem is about, by its place in the value sent', () => {
+    const values = { photos: [{ id: 'a', name: 'a.png', size: 1, type: 'image/png' }, { id: 'b', name: 'b.bmp', size: 1, type: 'image/bmp' }] };
+    const p = recordProblems(problem(400, [{ field: 'photos[1]', message: '只能上传 PNG、JPEG、GIF 或 WebP 图片。' }]), fields, t, values);
+    expect(p.fields).toEqual({ photos: ['“b.bmp”：只能上传 PNG、JPEG、GIF 或 WebP 图片。'] });
+    expect(p.message).toBeNull();
+    const unknown = recordProblems(problem(400, [{ field: 'photos[0]', message: '文件不存在或已失效，请重新上传。' }]), fields, t);
+    expect(unknown.fields.photos).toEqual(['第 1 个文件：文件不存在或已失效，请重新上传。']);
+    expect(recordProblems(problem(400, [{ field: 'photos', message: '最多 9 个' }]), fields, t).fields.photos).toEqual(['最多 9 个']);
+  });
+});

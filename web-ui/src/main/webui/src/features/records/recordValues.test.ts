@@ -125,3 +125,28 @@ describe('changedData (the PATCH body)', () => {
     expect(sameValue(field('tags'), [], null)).toBe(true);
   });
 });
+
+describe('file fields', () => {
+  const photos: FieldDefinition = { key: 'photos', label: '照片', type: 'image' };
+  const held = [
+    { id: '0190a1b2-0000-7000-8000-000000000001', name: 'a.png', size: 100, type: 'image/png' },
+    { id: '0190a1b2-0000-7000-8000-000000000002', name: 'b.jpg', size: 200, type: 'image/jpeg' },
+  ];
+
+  it('edit the stored list of files and send the ids only', () => {
+    expect(toFormValues([photos], { photos: held })).toEqual({ photos: held });
+    expect(toFormValues([photos], { photos: [{ id: 'x' }, 'junk', null] })).toEqual({ photos: [{ id: 'x', name: 'x', size: 0, type: '' }] });
+    expect(fromFormValue(photos, held)).toEqual([{ id: held[0].id }, { id: held[1].id }]);
+    expect(fromFormValue(photos, [])).toBeNull();
+    expect(createData([photos], { photos: [held[1]] })).toEqual({ photos: [{ id: held[1].id }] });
+  });
+
+  it('patch the field only when the files changed', () => {
+    expect(changedData([photos], { photos: held }, { photos: held })).toEqual({});
+    expect(sameValue(photos, held, [{ id: held[0].id }, { id: held[1].id }])).toBe(true);
+    expect(changedData([photos], { photos: held }, { photos: [held[1]] })).toEqual({ photos: [{ id: held[1].id }] });
+    expect(changedData([photos], { photos: held }, { photos: [held[1], held[0]] })).toEqual({ photos: [{ id: held[1].id }, { id: held[0].id }] });
+    expect(changedData([photos], { photos: held }, { photos: [] })).toEqual({ photos: null });
+    expect(changedData([photos], {}, { photos: [] })).toEqual({});
+  });
+});

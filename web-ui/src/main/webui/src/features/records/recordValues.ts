@@ -5,6 +5,7 @@
  */
 import dayjs, { type Dayjs } from 'dayjs';
 import { isComputed, subformColumns } from './fieldTypes';
+import { fileValues } from './files';
 import { isEmptyValue } from './format';
 import type { AddressValue, FieldDefinition, RecordData } from './types';
 
@@ -67,6 +68,9 @@ export function toFormValue(field: FieldDefinition, stored: unknown): unknown {
     }
     case 'subform':
       return Array.isArray(stored) ? stored.map((row) => rowToForm(field, row)) : undefined;
+    case 'attachment':
+    case 'image':
+      return fileValues(stored);
     default:
       return stored;
   }
@@ -131,6 +135,12 @@ export function fromFormValue(field: FieldDefinition, value: unknown): unknown {
       const rows = value.map((row) => rowFromForm(field, row)).filter((r) => Object.keys(r).length > 0);
       return rows.length ? rows : null;
     }
+    case 'attachment':
+    case 'image': {
+      // the ids are enough: the server fills in name, size and type from the upload
+      const files = fileValues(value);
+      return files.length ? files.map((f) => ({ id: f.id })) : null;
+    }
     default:
       if (Array.isArray(value)) return value.length ? value : null;
       return textOrNull(value);
@@ -186,6 +196,10 @@ export function sameValue(field: FieldDefinition, a: unknown, b: unknown): boole
         return columns.every((c) => sameValue(c, r1[c.key], r2[c.key]));
       });
     }
+    case 'attachment':
+    case 'image':
+      // the same files in the same order (what is sent has ids only)
+      return fileValues(a).map((f) => f.id).join() === fileValues(b).map((f) => f.id).join();
     default:
       if (typeof a === 'string' && typeof b === 'string') return a.trim() === b.trim();
       return JSON.stringify(a) === JSON.stringify(b);

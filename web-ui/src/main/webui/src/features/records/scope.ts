@@ -1,9 +1,12 @@
 import { createContext, useContext } from 'react';
+import { pendingFileUrl, recordFileUrl } from './files';
 
 /** The workspace and app of the page: the inputs of member and relation fields fetch within them. */
 export interface RecordsScope {
   workspaceId: string;
   appId: string;
+  /** the form whose records are shown (file links need it); else {@link FileScopeContext} says */
+  formId?: string;
 }
 
 export const RecordsScopeContext = createContext<RecordsScope>({ workspaceId: '', appId: '' });
@@ -11,3 +14,51 @@ export const RecordsScopeContext = createContext<RecordsScope>({ workspaceId: ''
 export function useRecordsScope(): RecordsScope {
   return useContext(RecordsScopeContext);
 }
+
+/**
+ * Where the files of attachment and image fields live: the form (set around the records page and
+ * each record drawer) and, while one record is edited, that record (its files are read through it;
+ * files just uploaded are read as the uploader's pending files).
+ */
+export interface FileScope {
+  formId?: string;
+  recordId?: string;
+}
+
+export const FileScopeContext = createContext<FileScope>({});
+
+export interface FileLinks {
+  workspaceId: string;
+  appId: string;
+  formId: string;
+  /** the record being edited, if any */
+  recordId?: string;
+  /** a file a record holds */
+  record: (recordId: string, fileId: string) => string;
+  /** a file the user uploaded that no record holds yet */
+  pending: (fileId: string) => string;
+}
+
+/** The URLs of files of the current form; null where no form is known (the designer's preview). */
+export function useFileLinks(): FileLinks | null {
+  const scope = useRecordsScope();
+  const files = useContext(FileScopeContext);
+  const formId = files.formId || scope.formId;
+  if (!formId || !scope.workspaceId || !scope.appId) return null;
+  const { workspaceId, appId } = scope;
+  return {
+    workspaceId,
+    appId,
+    formId,
+    recordId: files.recordId,
+    record: (recordId, fileId) => recordFileUrl(workspaceId, appId, formId, recordId, fileId),
+    pending: (fileId) => pendingFileUrl(workspaceId, appId, formId, fileId),
+  };
+}
+
+/** Uploads still running in a record form: its save waits for them (else their files would be missing). */
+export interface UploadTracker {
+  running: number;
+}
+
+export const UploadTrackerContext = createContext<UploadTracker | null>(null);

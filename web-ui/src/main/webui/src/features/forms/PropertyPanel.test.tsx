@@ -1,0 +1,93 @@
+// @vitest-environment jsdom
+/**
+ * The property panel of attachment and image fields: the limits start at the server's defaults,
+ * changes land in the field's options, typed extensions are kept as the server keeps them, and the
+ * server's definition problems show under the option they are about.
+ */
+import { useState } from 'react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { ConfigProvider } from 'antd';
+import zhCN from 'antd/es/locale/zh_CN';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { FieldProblem } from '../../api/problem';
+import { changeLanguage } from '../../i18n';
+import { installDomShims } from '../../testing/dom';
+import type { DesignerField } from './designer';
+import { newField } from './fieldTypes';
+import { PropertyPanel } from './PropertyPanel';
+import type { FieldDefinition } from './types';
+
+function renderPanel(initial: FieldDefinition, problems: FieldProblem[] = []) {
+  const seen: FieldDefinition[] = [];
+  function Harness() {
+    const [field, setField] = useState(initial);
+    const item: DesignerField = { uid: 'u1', field, keyLocked: true };
+    return (
+      <PropertyPanel
+        workspaceId="w1"
+        appId="a1"
+        formKey="customer"
+        item={item}
+        all={[item]}
+        published={false}
+        forms={[]}
+        problems={problems}
+        onChange={(change) =>
+          setField((f) => {
+            const next = { ...f, ...change };
+            seen.push(next);
+            return next;
+          })
+        }
+      />
+    );
+  }
+  render(
+    <ConfigProvider locale={zhCN}>
+      <Harness />
+    </ConfigProvider>,
+  );
+  return { last: () => seen[seen.length - 1] };
+}
+
+const numberIn = (testId: string) => screen.getByTestId(testId) as HTMLInputElement;
+
+beforeAll(async () => {
+  installDomShims();
+  await changeLanguage('zh-CN');
+});
+
+afterEach(() => cleanup());
+
+describe('property panel of file fields (jsdom)', { timeout: 60_000 }, () => {
+  it('edits the limits of an attachment and normalises the allowed types', async () => {
+    const panel = renderPanel(newField('attachment', '附件', new Set(), (n) => `选项${n}`));
+    expect(numberIn('prop-max-files').value).toBe('10');
+    expect(numberIn('prop-max-size').value).toBe('20');
+    expect(screen.getByText('允许的文件类型')).toBeTruthy();
+
+    fireEvent.change(numberIn('prop-max-files'), { target: { value: '3' } });
+    await waitFor(() => expect(panel.last()?.options).toMatchObject({ maxFiles: 3, maxSizeMb: 20 }));
+    fireEvent.change(numberIn('prop-max-size'), { target: { value: '50' } });
+    await waitFor(() => expect(panel.last()?.options).toMatchObject({ maxFiles: 3, maxSizeMb: 50 }));
+
+    // extensions typed as users do: with dots, upper case, several at once
+    const input = within(screen.getByTestId('prop-accept')).getByRole('combobox');
+    fireEvent.change(input, { target: { value: '.PDF,' } });
+    await waitFor(() => expect(panel.last()?.options?.accept).toEqual(['pdf']));
+    fireEvent.change(input, { target: { value: '*.Docx pdf ' } });
+    await waitFor(() => expect(panel.last()?.options?.accept).toEqual(['pdf', 'docx']));
+    expect(panel.last()?.options).toEqual({ maxFiles: 3, maxSizeMb: 50, accept: ['pdf', 'docx'] });
+  });
+
+  it('offers no types for an image, and shows definition problems under their option', () => {
+    renderPanel(newField('image', '图片', new Set(), (n) => `选项${n}`), [
+      { field: 'fields[0].options.maxFiles', code: 'form.def.range', message: '须在 1 到 50 之间' },
+    ]);
+    expect(numberIn('prop-max-files').value).toBe('9');
+    expect(numberIn('prop-max-size').value).toBe('10');
+    expect(screen.queryByTestId('prop-accept')).toBeNull();
+    expect(screen.getByText('须在 1 到 50 之间')).toBeTruthy();
+    expect(screen.getByText(/PNG、JPEG、GIF 和 WebP/)).toBeTruthy();
+  });
+});
