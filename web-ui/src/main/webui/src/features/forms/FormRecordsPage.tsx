@@ -1,4 +1,4 @@
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { Forbidden } from '../../components/feedback';
 import { FileScopeContext, RecordsPage } from '../records';
 import { can, canOpen } from '../workspaces/permissions';
@@ -8,7 +8,15 @@ import { useWorkspace } from '../workspaces/WorkspaceGate';
 export default function FormRecordsPage() {
   const workspace = useWorkspace();
   const { appId = '', formId = '' } = useParams();
+  const [params, setParams] = useSearchParams();
   if (!canOpen(workspace, 'apps')) return <Forbidden />;
+  // the view shown is in the URL (?view=): it survives a reload and can be sent as a link
+  const chooseView = (id: string | null) => {
+    const next = new URLSearchParams(params);
+    if (id) next.set('view', id);
+    else next.delete('view');
+    setParams(next);
+  };
   return (
     // the grid's images and attachments link to files of this form
     <FileScopeContext.Provider value={{ formId }}>
@@ -19,6 +27,9 @@ export default function FormRecordsPage() {
         canCreate={can(workspace, 'record.create')}
         canEdit={can(workspace, 'record.edit')}
         canDelete={can(workspace, 'record.delete')}
+        canShareViews={can(workspace, 'app.manage')}
+        viewId={params.get('view')}
+        onViewChange={chooseView}
       />
     </FileScopeContext.Provider>
   );

@@ -3,7 +3,7 @@ import { Button, Card, Flex, Segmented, Select, Tooltip, Typography } from 'antd
 import { CloseOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { operatorsFor } from './fieldTypes';
-import { buildFilter, newCondition, valueKind, withField, withOp, type FilterCondition, type FilterNode, type Match } from './filter';
+import { buildFilter, newCondition, valueKind, withField, withOp, type EditableFilter, type FilterCondition, type FilterNode, type Match } from './filter';
 import { FilterValueInput } from './FilterValueInput';
 import type { FieldDefinition } from './types';
 
@@ -13,13 +13,15 @@ interface FilterBuilderProps {
   /** how many conditions the list is filtered by now */
   activeCount: number;
   onApply: (filter: FilterNode | null, count: number) => void;
+  /** the conditions it starts with (a saved view's filter); read once, as the builder mounts */
+  initial?: EditableFilter | null;
 }
 
 /** Conditions on fields, all or any of them, applied to the list on demand (not on every key). */
-export function FilterBuilder({ fields, activeCount, onApply }: FilterBuilderProps) {
+export function FilterBuilder({ fields, activeCount, onApply, initial }: FilterBuilderProps) {
   const { t } = useTranslation();
-  const [match, setMatch] = useState<Match>('and');
-  const [conditions, setConditions] = useState<FilterCondition[]>([]);
+  const [match, setMatch] = useState<Match>(initial?.match ?? 'and');
+  const [conditions, setConditions] = useState<FilterCondition[]>(initial?.conditions ?? []);
   const [incomplete, setIncomplete] = useState<number[]>([]);
   const fieldOf = (key: string | undefined) => fields.find((f) => f.key === key);
 

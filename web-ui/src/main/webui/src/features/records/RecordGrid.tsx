@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode, type ThHTMLAttributes } from 'react';
 import { Button, Flex, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
 import { LeftOutlined, RightOutlined, UndoOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,11 @@ import { isSortable } from './fieldTypes';
 import type { ValueLabels } from './format';
 import { sortFromHeader, sortOrderOf } from './sorting';
 import type { FieldDefinition, FormRecord, RecordTotal } from './types';
+import { clampWidth } from './views/gridState';
+
+/** A field column's width once the grid has widths, until it is given its own; and the fixed columns'. */
+const DEFAULT_COLUMN_WIDTH = 160;
+const CREATED_WIDTH = 160;
 
 interface RecordGridProps {
   fields: readonly FieldDefinition[];
@@ -21,22 +26,36 @@ interface RecordGridProps {
   onRestore?: (record: FormRecord) => void;
   restoringId?: string;
   empty: ReactNode;
+  /** pixels per field key; a field without one is as wide as its content */
+  widths?: Readonly<Record<string, number>>;
+  /** a field column's edge dragged (called while dragging); none: the columns are not resizable */
+  onResize?: (key: string, width: number) => void;
 }
 
 /** The records of a page, a column per visible field; sorting is the server's. */
-export function RecordGrid({ fields, records, loading, sort, onSort, onOpen, labels, trash, onRestore, restoringId, empty }: RecordGridProps) {
+export function RecordGrid({ fields, records, loading, sort, onSort, onOpen, labels, trash, onRestore, restoringId, empty, widths = {}, onResize }: RecordGridProps) {
   const { t } = useTranslation();
+  // once a column has a width, the table lays out by widths (auto layout would not let it narrow)
+  const sized = fields.some((f) => widths[f.key] !== undefined);
   const columns: TableColumnsType<FormRecord> = fields.map((f) => ({
     key: f.key,
     title: f.label,
+    width: sized ? (widths[f.key] ?? DEFAULT_COLUMN_WIDTH) : undefined,
+    ellipsis: sized,
     sorter: isSortable(f),
     sortOrder: isSortable(f) ? sortOrderOf(sort, f.key) : undefined,
     render: (_, r) => <CellValue field={f} value={r.data[f.key]} labels={labels} recordId={r.id} />,
+    onHeaderCell: () =>
+      ({
+        width: widths[f.key],
+        fieldKey: f.key,
+        onResize: onResize ? (w: number) => onResize(f.key, w) : undefined,
+      }) as ResizableHeaderProps,
   }));
   columns.push({
     key: 'createdAt',
     title: t('records.createdAt'),
-    width: 160,
+    width: CREATED_WIDTH,
     sorter: true,
     // newest first is the default: the first click turns it around
     sortDirections: ['descend', 'ascend'],
@@ -90,7 +109,9 @@ export function RecordGrid({ fields, records, loading, sort, onSort, onOpen, lab
       pagination={false}
       onChange={onChange}
       showSorterTooltip={false}
-      scroll={{ x: 'max-content' }}
+      components={{ header: { cell: ResizableHeaderCell } }}
+      tableLayout={sized ? 'fixed' : undefined}
+      scroll={{ x: sized ? tableWidth(columns) : 'max-content' }}
       locale={{ emptyText: empty }}
       onRow={(r) =>
         ({
@@ -106,6 +127,56 @@ export function RecordGrid({ fields, records, loading, sort, onSort, onOpen, lab
         }) as React.HTMLAttributes<HTMLElement>
       }
     />
+  );
+}
+
+function tableWidth(columns: TableColumnsType<FormRecord>): number {
+  return columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : DEFAULT_COLUMN_WIDTH), 0);
+}
+
+interface ResizableHeaderProps extends ThHTMLAttributes<HTMLTableCellElement> {
+  /** the width set, if any: where a drag starts from (else the width the header has now) */
+  width?: number;
+  fieldKey?: string;
+  onResize?: (width: number) => void;
+}
+
+/** A header cell with a handle on its end edge: dragging it sets the column's width. */
+function ResizableHeaderCell({ width, fieldKey, onResize, children, ...rest }: ResizableHeaderProps) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLTableCellElement>(null);
+  if (!onResize) return <th {...rest}>{children}</th>;
+  const start = (e: React.PointerEvent) => {
+    if (e.button !== 0) return;
+    e.preventDefault(); // no text selection while dragging
+    e.stopPropagation();
+    const startX = e.clientX;
+    const from = width ?? (ref.current?.getBoundingClientRect().width || DEFAULT_COLUMN_WIDTH);
+    const move = (ev: PointerEvent) => onResize(clampWidth(from + ev.clientX - startX));
+    const end = () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', end);
+      window.removeEventListener('pointercancel', end);
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', end);
+    window.addEventListener('pointercancel', end);
+  };
+  return (
+    <th {...rest} ref={ref} style={{ ...rest.style, position: 'relative' }}>
+      {children}
+      <span
+        role="separator"
+        aria-orientation="vertical"
+        aria-label={t('records.columns.resize')}
+        className="records-column-resize"
+        onPointerDown={start}
+        // not also sort by the column
+        onClick={(e) => e.stopPropagation()}
+        data-testid={`records-resize-${fieldKey}`}
+        style={{ position: 'absolute', insetInlineEnd: -4, top: 0, bottom: 0, width: 8, cursor: 'col-resize', zIndex: 1, touchAction: 'none' }}
+      />
+    </th>
   );
 }
 

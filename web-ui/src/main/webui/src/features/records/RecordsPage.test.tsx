@@ -88,6 +88,7 @@ class FakeRecords {
       return json(200, { id: 'f1', key: 'customers', name: '客户', fields: FIELDS, version: 2 });
     }
     if (path === '/api/v1/workspaces/w1/members') return json(200, []);
+    if (path === `${BASE}/views` && method === 'GET') return json(200, []); // saved views: views.test.tsx
     if (path === `${BASE}/records` && method === 'GET') return this.list(url.searchParams);
     if (path === `${BASE}/records` && method === 'POST') {
       const bad = this.invalid(body, true);

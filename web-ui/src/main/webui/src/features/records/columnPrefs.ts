@@ -41,8 +41,35 @@ export function saveColumns(formId: string, keys: readonly string[], store: Stor
   }
 }
 
-/** The visible fields in the form's order (not the order they were ticked in). */
+/** The visible fields in the order of the keys (a saved view's, or the one dragged in the chooser). */
 export function visibleFields(fields: readonly FieldDefinition[], keys: readonly string[]): FieldDefinition[] {
-  const set = new Set(keys);
-  return fields.filter((f) => set.has(f.key));
+  const byKey = new Map(fields.map((f) => [f.key, f]));
+  return keys.map((k) => byKey.get(k)).filter((f): f is FieldDefinition => !!f);
+}
+
+/**
+ * A field ticked in the chooser: placed after the visible field that comes before it in the form,
+ * not at the end, so ticking never shuffles a grid in the form's order.
+ */
+export function withColumn(keys: readonly string[], key: string, fields: readonly FieldDefinition[]): string[] {
+  if (keys.includes(key)) return [...keys];
+  const order = fields.map((f) => f.key);
+  const at = order.indexOf(key);
+  let after = -1;
+  keys.forEach((k, i) => {
+    const pos = order.indexOf(k);
+    if (pos >= 0 && pos < at && (after < 0 || pos > order.indexOf(keys[after]))) after = i;
+  });
+  return [...keys.slice(0, after + 1), key, ...keys.slice(after + 1)];
+}
+
+/** A visible column dragged from one place to another. */
+export function moveColumn(keys: readonly string[], from: string, to: string): string[] {
+  const i = keys.indexOf(from);
+  const j = keys.indexOf(to);
+  if (i < 0 || j < 0 || i === j) return [...keys];
+  const out = [...keys];
+  out.splice(i, 1);
+  out.splice(j, 0, from);
+  return out;
 }

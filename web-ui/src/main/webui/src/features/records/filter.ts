@@ -153,3 +153,40 @@ export function withOp(condition: FilterCondition, op: FilterOp, field: FieldDef
   return { ...condition, op, value: same ? condition.value : undefined };
 }
 
+
+/** What the builder edits: all or any of a list of conditions. */
+export interface EditableFilter {
+  match: Match;
+  conditions: FilterCondition[];
+}
+
+const isClause = (node: FilterNode): node is FilterClause => typeof (node as FilterClause).field === 'string' && typeof (node as FilterClause).op === 'string';
+
+function clauseToCondition(clause: FilterClause): FilterCondition {
+  const { id } = newCondition();
+  if (clause.op === 'is_empty') return { id, field: clause.field, op: clause.value === false ? 'not_empty' : 'is_empty' };
+  return { id, field: clause.field, op: clause.op as FilterOp, value: clause.value as FilterValue };
+}
+
+/**
+ * A saved filter (a view's) back into the builder's conditions: one clause, or all / any of
+ * clauses. Null when it has more structure than the builder shows (groups in groups, `not`).
+ */
+export function conditionsOf(filter: FilterNode | null | undefined): EditableFilter | null {
+  if (!filter) return null;
+  if (isClause(filter)) return { match: 'and', conditions: [clauseToCondition(filter)] };
+  const match: Match | null = 'and' in filter ? 'and' : 'or' in filter ? 'or' : null;
+  const items = match === 'and' ? (filter as { and: FilterNode[] }).and : match === 'or' ? (filter as { or: FilterNode[] }).or : null;
+  if (!match || !Array.isArray(items) || !items.every(isClause)) return null;
+  return { match, conditions: items.map(clauseToCondition) };
+}
+
+/** How many conditions a filter has, however it nests them. */
+export function countConditions(filter: FilterNode | null | undefined): number {
+  if (!filter) return 0;
+  if (isClause(filter)) return 1;
+  if ('and' in filter && Array.isArray(filter.and)) return filter.and.reduce((n, f) => n + countConditions(f), 0);
+  if ('or' in filter && Array.isArray(filter.or)) return filter.or.reduce((n, f) => n + countConditions(f), 0);
+  if ('not' in filter) return countConditions(filter.not);
+  return 0;
+}

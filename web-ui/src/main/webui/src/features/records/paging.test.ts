@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnsStorageKey, defaultColumns, loadColumns, saveColumns, visibleFields } from './columnPrefs';
+import { columnsStorageKey, defaultColumns, loadColumns, moveColumn, saveColumns, visibleFields, withColumn } from './columnPrefs';
 import { currentCursor, FIRST_PAGE, hasPrevious, nextPage, pageNumber, previousPage } from './cursorStack';
 import { sortFromHeader, sortOrderOf } from './sorting';
 import type { FieldDefinition } from './types';
@@ -74,7 +74,20 @@ describe('column choice', () => {
     expect(store.getItem(columnsStorageKey('form1'))).toBe('["f9","f2","gone"]');
     expect(loadColumns('form1', fields, store)).toEqual(['f9', 'f2']);
     expect(loadColumns('form2', fields, store)).toEqual(defaultColumns(fields));
-    expect(visibleFields(fields, ['f9', 'f2']).map((f) => f.key)).toEqual(['f2', 'f9']);
+    // the order is the choice's (a saved view's, or dragged in the chooser)
+    expect(visibleFields(fields, ['f9', 'f2', 'gone']).map((f) => f.key)).toEqual(['f9', 'f2']);
+  });
+
+  it('puts a ticked field after the one before it in the form, and moves a dragged one', () => {
+    // in the form's order, ticking keeps the form's order (not the order of the clicks)
+    expect(withColumn(['f0', 'f3'], 'f1', fields)).toEqual(['f0', 'f1', 'f3']);
+    expect(withColumn(['f3'], 'f0', fields)).toEqual(['f0', 'f3']);
+    // in an order of the user's, after its predecessor in the form, wherever that one was dragged
+    expect(withColumn(['f5', 'f0', 'f9'], 'f1', fields)).toEqual(['f5', 'f0', 'f1', 'f9']);
+    expect(withColumn(['f0', 'f1'], 'f1', fields)).toEqual(['f0', 'f1']);
+    expect(moveColumn(['f0', 'f1', 'f2'], 'f2', 'f0')).toEqual(['f2', 'f0', 'f1']);
+    expect(moveColumn(['f0', 'f1', 'f2'], 'f0', 'f2')).toEqual(['f1', 'f2', 'f0']);
+    expect(moveColumn(['f0', 'f1'], 'f0', 'gone')).toEqual(['f0', 'f1']);
   });
 
   it('falls back to the default for garbage', () => {

@@ -102,6 +102,7 @@ class FakeApi {
     if (path === BASE) return json(200, { id: 'f1', key: 'customers', name: '客户', draftVersion: 2, publishedVersion: 2, changedSincePublish: false, fields: FIELDS });
     if (path === `${BASE}/published`) return json(200, { id: 'f1', key: 'customers', name: '客户', fields: FIELDS, version: 2 });
     if (path === '/api/v1/workspaces/w1/members') return json(200, []);
+    if (path === `${BASE}/views`) return json(200, []);
     if (path === `${BASE}/records`) {
       return json(200, { items: this.records, nextCursor: null, total: { value: this.records.length, exact: true } });
     }
