@@ -48,6 +48,8 @@ class FakeRecords {
   history = new Map<string, HistoryEntry[]>();
   calls: Call[] = [];
   totalExact = true;
+  /** the exact count asked for after an estimated first page; null: the count is not answered (yet) */
+  exactCount: number | null = null;
   /** the next PATCH finds the record changed by someone else */
   changeBehindTheUsersBack = false;
   private seq = 0;
@@ -90,6 +92,9 @@ class FakeRecords {
     if (path === '/api/v1/workspaces/w1/members') return json(200, []);
     if (path === `${BASE}/views` && method === 'GET') return json(200, []); // saved views: views.test.tsx
     if (path === `${BASE}/records` && method === 'GET') return this.list(url.searchParams);
+    if (path === `${BASE}/records/count` && method === 'GET') {
+      return this.exactCount === null ? json(503, { status: 503, detail: 'busy' }) : json(200, { value: this.exactCount, exact: true });
+    }
     if (path === `${BASE}/records` && method === 'POST') {
       const bad = this.invalid(body, true);
       if (bad) return bad;
@@ -330,12 +335,25 @@ describe('records page (jsdom, fake API)', { timeout: 90_000 }, () => {
     fireEvent.click(byId('records-prev'));
     await waitFor(() => expect(screen.getAllByTestId('record-row')).toHaveLength(20));
     expect(rowNames()[0]).toBe('客户24');
+    expect(api.calls.some((c) => c.path.endsWith('/records/count'))).toBe(true);
 
     // the column chooser hides a field, and remembers it
     fireEvent.click(byId('records-columns'));
     fireEvent.click(await screen.findByTestId('records-column-mobile'));
     await waitFor(() => expect(header('手机')).toBeUndefined());
     expect(JSON.parse(localStorage.getItem('qiaoban.records.columns.f1')!)).not.toContain('mobile');
+  });
+
+  it('replaces an estimated total with the exact count asked for after the first page', async () => {
+    for (let i = 0; i < 3; i++) api.add({ name: `客户${i}` });
+    api.totalExact = false;
+    api.exactCount = 3;
+    renderPage({ canCreate: false, canEdit: false, canDelete: false });
+    await waitFor(() => expect(byId('records-total').textContent).toBe('共 3 条'));
+    expect(byId('records-total').getAttribute('data-exact')).toBe('true');
+    const count = api.calls.find((c) => c.path.endsWith('/records/count'))!;
+    expect(count.query.get('cursor')).toBeNull();
+    expect(count.query.get('deleted')).toBeNull();
   });
 
   it('says when someone else changed the record, and reloads it', async () => {

@@ -19,7 +19,7 @@ import { Pager, RecordGrid } from './RecordGrid';
 import { RecordsScopeContext } from './scope';
 import { ExportButton } from './transfer/ExportButton';
 import { ImportWizard } from './transfer/ImportWizard';
-import { useCachedFirstPage, useFormDefinition, useRecordList, useRelationLabels, useRestoreRecord, useWorkspaceMembers } from './useRecords';
+import { useCachedFirstPage, useExactTotal, useFormDefinition, useRecordList, useRelationLabels, useRestoreRecord, useWorkspaceMembers } from './useRecords';
 import type { FieldDefinition, FormDetail, FormRecord } from './types';
 import { CalendarView } from './views/CalendarView';
 import { gridConfigOf, gridStateOf, sameConfig, type GridState } from './views/gridState';
@@ -195,6 +195,8 @@ function GridOfRecords({ workspaceId, appId, formId, form, canCreate, canDelete,
   const query: RecordListQuery = { filter, sort, cursor: currentCursor(stack), limit: PAGE_SIZE, deleted: trash };
   const list = useRecordList(workspaceId, appId, formId, query);
   const firstPage = useCachedFirstPage(workspaceId, appId, formId, query);
+  const estimatedTotal = list.data?.total ?? firstPage.data?.total;
+  const exactTotal = useExactTotal(workspaceId, appId, formId, query, !!estimatedTotal && !estimatedTotal.exact);
   const records = list.data?.items ?? [];
   const shown = visibleFields(fields, columnKeys);
   const config = gridConfigOf({ filter, sort, columns: columnKeys, widths });
@@ -391,7 +393,7 @@ function GridOfRecords({ workspaceId, appId, formId, form, canCreate, canDelete,
         onResize={(key, width) => setWidths((w) => ({ ...w, [key]: width }))}
       />
       <Pager
-        total={list.data?.total ?? firstPage.data?.total}
+        total={estimatedTotal && !estimatedTotal.exact && exactTotal.data ? exactTotal.data : estimatedTotal}
         page={pageNumber(stack)}
         hasPrevious={hasPrevious(stack)}
         hasNext={!!list.data?.nextCursor && !list.isPlaceholderData}

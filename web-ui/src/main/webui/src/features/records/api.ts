@@ -1,6 +1,6 @@
 import { http, requestFull } from '../../api/client';
 import type { FilterNode } from './filter';
-import type { Division, FormDetail, FormRecord, FormSummary, HistoryEntry, RecordData, RecordPage } from './types';
+import type { Division, FormDetail, FormRecord, FormSummary, HistoryEntry, RecordData, RecordPage, RecordTotal } from './types';
 
 const enc = encodeURIComponent;
 const formsPath = (ws: string, app: string) => `/workspaces/${enc(ws)}/apps/${enc(app)}/forms`;
@@ -41,6 +41,12 @@ export const recordsApi = {
       },
       signal,
     }),
+  /** The exact number of records of a view: the first page only estimates it (a count must not delay the page). */
+  count: (ws: string, app: string, formId: string, q: Pick<RecordListQuery, 'filter' | 'deleted'>, signal?: AbortSignal) =>
+    http.get<RecordTotal>(`${recordsPath(ws, app, formId)}/count`, {
+      query: { filter: q.filter ? JSON.stringify(q.filter) : undefined, deleted: q.deleted ? 'true' : undefined },
+      signal,
+    }),
   get: (ws: string, app: string, formId: string, id: string) => http.get<FormRecord>(recordPath(ws, app, formId, id)),
   /** The key makes a repeated click (or a retry after a lost answer) create the record once. */
   create: async (ws: string, app: string, formId: string, data: RecordData, idempotencyKey?: string) =>
@@ -62,6 +68,8 @@ export const recordKeys = {
   /** Every list of a form (any filter, sort, page, trash): what a write invalidates. */
   lists: (ws: string, app: string, formId: string) => ['records', ws, app, formId, 'list'] as const,
   list: (ws: string, app: string, formId: string, q: RecordListQuery) => ['records', ws, app, formId, 'list', q] as const,
+  count: (ws: string, app: string, formId: string, q: Pick<RecordListQuery, 'filter' | 'deleted'>) =>
+    ['records', ws, app, formId, 'list', 'count', q] as const,
   record: (ws: string, app: string, formId: string, id: string) => ['records', ws, app, formId, 'record', id] as const,
   history: (ws: string, app: string, formId: string, id: string) => ['records', ws, app, formId, 'history', id] as const,
   divisions: ['records', 'divisions'] as const,

@@ -26,6 +26,19 @@ export function useCachedFirstPage(ws: string, app: string, formId: string, q: R
   });
 }
 
+/**
+ * The exact total, asked for only when the first page gave an estimate; under the lists' key prefix
+ * so that writes refresh it too.
+ */
+export function useExactTotal(ws: string, app: string, formId: string, q: RecordListQuery, estimated: boolean) {
+  const key = { filter: q.filter ?? null, deleted: !!q.deleted };
+  return useQuery({
+    queryKey: recordKeys.count(ws, app, formId, key),
+    queryFn: ({ signal }) => recordsApi.count(ws, app, formId, key, signal),
+    enabled: estimated,
+  });
+}
+
 export function useRecord(ws: string, app: string, formId: string, id: string, initial?: FormRecord) {
   return useQuery({
     queryKey: recordKeys.record(ws, app, formId, id),

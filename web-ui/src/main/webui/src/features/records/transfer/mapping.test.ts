@@ -31,6 +31,14 @@ describe('importableFields', () => {
   it('leaves out the computed types', () => {
     expect(importableFields(FIELDS).map((f) => f.key)).toEqual(['name', 'mobile', 'level', 'totalSpend', 'email', 'source']);
   });
+
+  it('leaves out files and signatures, which a sheet cannot carry', () => {
+    const withFiles = [...FIELDS, { key: 'photos', label: '照片', type: 'image' }, { key: 'docs', label: '附件', type: 'attachment' },
+      { key: 'sign', label: '签名', type: 'signature' }] as typeof FIELDS;
+    expect(importableFields(withFiles).map((f) => f.key)).not.toContain('photos');
+    expect(importableFields(withFiles).map((f) => f.key)).not.toContain('docs');
+    expect(importableFields(withFiles).map((f) => f.key)).not.toContain('sign');
+  });
 });
 
 describe('matchColumns', () => {

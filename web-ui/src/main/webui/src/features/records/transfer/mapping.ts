@@ -8,9 +8,12 @@ import { isComputed } from '../fieldTypes';
 import type { FieldDefinition } from '../types';
 import type { ImportColumn, ImportMappingEntry } from './types';
 
-/** The engine computes formula, lookup, rollup and serial fields: a file cannot fill them. */
+/** Types whose values are uploads or drawings, which a cell of a sheet cannot carry (the server refuses them too). */
+const NOT_FROM_A_SHEET = new Set(['attachment', 'image', 'signature']);
+
+/** The engine computes formula, lookup, rollup and serial fields, and files are uploaded: a file cannot fill them. */
 export function importableFields(fields: readonly FieldDefinition[]): FieldDefinition[] {
-  return fields.filter((f) => !isComputed(f));
+  return fields.filter((f) => !isComputed(f) && !NOT_FROM_A_SHEET.has(f.type));
 }
 
 /** Header text and field names compared as people write them: case and surrounding blanks do not count. */
