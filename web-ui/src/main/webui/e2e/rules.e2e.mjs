@@ -38,8 +38,17 @@ async function pickOption(page, scope, selectTestId, text) {
   const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
   await option.waitFor();
   const label = (await option.innerText()).trim();
-  await option.click();
-  return label;
+  // a click can land while the dropdown still slides in and leave it open with nothing chosen (seen
+  // once in CI): a chosen option closes the dropdown, so click again until it does
+  for (let attempt = 0; ; attempt++) {
+    await option.click();
+    try {
+      await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden', timeout: 3000 });
+      return label;
+    } catch (e) {
+      if (attempt >= 2) throw e;
+    }
+  }
 }
 
 test('rules journey: condition with live check, action with a formula, tests, publish, dry run, run, run log', async () => {
