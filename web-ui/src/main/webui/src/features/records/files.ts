@@ -4,10 +4,13 @@
  * by id in the record's value, a list of `{id, name, size, type}`. Downloads are plain links: the
  * session cookie authenticates them.
  */
-import { buildUrl, fallbackMessage, getApiLanguage } from '../../api/client';
-import { ApiError, problemFromResponse } from '../../api/problem';
+import { buildUrl, fallbackMessage } from '../../api/client';
+import { ApiError } from '../../api/problem';
+import { uploadMultipart, type UploadProgress } from '../../api/upload';
 import { FILE_DEFAULTS, isFileType } from '../forms/fieldTypes';
 import type { FieldDefinition } from './types';
+
+export type { UploadProgress } from '../../api/upload';
 
 /** A file as a record's value holds it (and as the upload answers, plus `uploadedAt`). */
 export interface FileValue {
@@ -106,15 +109,10 @@ export function pendingFileUrl(ws: string, app: string, formId: string, fileId: 
   return buildUrl(`${formPath(ws, app, formId)}/files/${enc(fileId)}`);
 }
 
-/** Upload progress in percent (0..100), as far as the browser reports it. */
-export type UploadProgress = (percent: number) => void;
-
 /**
- * Uploads a file for a field: `multipart/form-data` with part `file`, by XMLHttpRequest (only it
- * reports the progress of the request body) with the `X-Qiaoban-Upload` header the server requires
- * of multipart bodies (its CSRF guard). As the import's upload does (transfer/api.ts).
+ * Uploads a file for a field (its limits apply on the server at once); as the import's upload does.
  */
-export function uploadFile(
+export async function uploadFile(
   ws: string,
   app: string,
   formId: string,
@@ -123,40 +121,9 @@ export function uploadFile(
   onProgress?: UploadProgress,
   signal?: AbortSignal,
 ): Promise<UploadedFile> {
-  return new Promise<UploadedFile>((resolve, reject) => {
-    const aborted = () => new DOMException('The upload was cancelled', 'AbortError');
-    if (signal?.aborted) {
-      reject(aborted());
-      return;
-    }
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', buildUrl(`${formPath(ws, app, formId)}/files`, { field: fieldKey }));
-    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
-    xhr.setRequestHeader('Accept-Language', getApiLanguage());
-    xhr.setRequestHeader('X-Qiaoban-Upload', '1');
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable && e.total > 0) onProgress?.(Math.min(100, Math.floor((e.loaded / e.total) * 100)));
-    };
-    xhr.onload = () => {
-      if (xhr.status >= 200 && xhr.status < 300) {
-        try {
-          const body = JSON.parse(xhr.responseText) as UploadedFile;
-          if (!body || typeof body.id !== 'string') throw new Error('no file id');
-          resolve(body);
-        } catch {
-          reject(new ApiError({ status: xhr.status }, fallbackMessage(xhr.status)));
-        }
-        return;
-      }
-      reject(problemFromResponse(xhr.status, xhr.getResponseHeader('content-type'), xhr.responseText, fallbackMessage(xhr.status)));
-    };
-    xhr.onerror = () => reject(new ApiError({ status: 0 }, fallbackMessage(0)));
-    xhr.onabort = () => reject(aborted());
-    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
-    const body = new FormData();
-    body.append('file', file, file.name);
-    xhr.send(body);
-  });
+  const body = await uploadMultipart<UploadedFile>(`${formPath(ws, app, formId)}/files`, file, { query: { field: fieldKey }, onProgress, signal });
+  if (!body || typeof body.id !== 'string') throw new ApiError({ status: 201 }, fallbackMessage(500));
+  return body;
 }
 
 /** What to show for a refused upload: the field error's message (type, unknown field), else the problem's detail. */

@@ -1,5 +1,6 @@
-import { buildUrl, fallbackMessage, getApiLanguage, http } from '../../../api/client';
-import { ApiError, problemFromResponse } from '../../../api/problem';
+import { buildUrl, http } from '../../../api/client';
+import { uploadMultipart, type UploadProgress } from '../../../api/upload';
+export type { UploadProgress } from '../../../api/upload';
 import type { ExportRequest, ExportView, ImportView, StartImport } from './types';
 
 const enc = encodeURIComponent;
@@ -16,54 +17,10 @@ export const MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
 /** Polling interval of a running import or export. */
 export const POLL_MS = 500;
 
-/** Upload progress in percent (0..100), as far as the browser reports it. */
-export type UploadProgress = (percent: number) => void;
-
-/**
- * Sends a file as `multipart/form-data` (part `file`). XMLHttpRequest, not fetch: only it reports the
- * progress of the request body, and a 100 MB file takes a while. The `X-Qiaoban-Upload` header is the
- * server's CSRF guard for multipart bodies (a cross-site form cannot set it).
- */
-function upload<T>(path: string, file: File, onProgress?: UploadProgress, signal?: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', buildUrl(path));
-    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
-    xhr.setRequestHeader('Accept-Language', getApiLanguage());
-    xhr.setRequestHeader('X-Qiaoban-Upload', '1');
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable && e.total > 0) onProgress?.(Math.min(100, Math.floor((e.loaded / e.total) * 100)));
-    };
-    xhr.onload = () => {
-      if (xhr.status >= 200 && xhr.status < 300) {
-        try {
-          resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T);
-        } catch {
-          reject(new ApiError({ status: xhr.status }, fallbackMessage(xhr.status)));
-        }
-        return;
-      }
-      reject(problemFromResponse(xhr.status, xhr.getResponseHeader('content-type'), xhr.responseText, fallbackMessage(xhr.status)));
-    };
-    xhr.onerror = () => reject(new ApiError({ status: 0 }, fallbackMessage(0)));
-    xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
-    if (signal) {
-      if (signal.aborted) {
-        reject(new DOMException('The upload was cancelled', 'AbortError'));
-        return;
-      }
-      signal.addEventListener('abort', () => xhr.abort(), { once: true });
-    }
-    const body = new FormData();
-    body.append('file', file, file.name);
-    xhr.send(body);
-  });
-}
-
 export const transferApi = {
   /** 201 with the file's columns, or a problem (unreadable file, too large, .xls, ...). */
   upload: (ws: string, app: string, formId: string, file: File, onProgress?: UploadProgress, signal?: AbortSignal) =>
-    upload<ImportView>(importsPath(ws, app, formId), file, onProgress, signal),
+    uploadMultipart<ImportView>(importsPath(ws, app, formId), file, { onProgress, signal }),
   /** 202 (queued); a mapping that cannot work is a 400 with an error per mapping entry. */
   start: (ws: string, app: string, formId: string, id: string, body: StartImport) => http.post<ImportView>(`${importPath(ws, app, formId, id)}/start`, body),
   getImport: (ws: string, app: string, formId: string, id: string) => http.get<ImportView>(importPath(ws, app, formId, id)),
