@@ -52,8 +52,8 @@ public class ExportService {
             throw ProblemException.invalid("format", "export.format");
         }
         List<String> fields = fields(form, access, view.fields());
-        // runs the view's query once (one row): a filter or sort it cannot take is refused here
-        queries.list(form, access, new RecordQueries.ListRequest(view.filter(), view.sort(), null, 1, false));
+        // a filter or sort the list cannot take is refused now, not in the job
+        queries.checkView(form, access, view.filter(), view.sort());
         ObjectNode request = JsonNodeFactory.instance.objectNode();
         request.set("filter", view.filter());
         request.put("sort", view.sort());

@@ -67,7 +67,6 @@ public class RecordFiles {
             throw new ProblemException(400, "validation",
                     List.of(FieldError.of("file", "form.value.fileType", String.join(", ", type.accept(field)))));
         }
-        files.purgeExpired();
         try (InputStream in = Files.newInputStream(upload)) {
             return files.save(new FileStore.NewFile(form.workspaceId(), RecordService.FILE_PURPOSE, name, contentType,
                     access.userId(), clock.instant().plus(PENDING_KEPT)), in, max);

@@ -62,7 +62,6 @@ public class ImportService {
         }
         SheetReader reader = SheetReader.of(upload);
         ArrayNode columns = columns(reader);
-        files.purgeExpired();
         Instant now = clock.instant();
         StoredFile stored;
         try (InputStream in = Files.newInputStream(upload)) {

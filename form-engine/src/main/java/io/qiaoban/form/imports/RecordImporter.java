@@ -116,12 +116,14 @@ public class RecordImporter {
         QuarkusTransaction.requiringNew().run(() -> sql(() -> imports.running(importId, clock.instant())));
         Run run = new Run(job, target);
         Path local = Files.createTempFile("qiaoban-import-", ".upload");
+        boolean failed = true;
         try {
             StoredFile file = files.find(workspaceId, target.fileId()).orElseThrow();
             try (InputStream in = files.open(file)) {
                 Files.copy(in, local, StandardCopyOption.REPLACE_EXISTING);
             }
             QuarkusTransaction.requiringNew().timeout((int) MAX_DURATION.toSeconds()).run(() -> sql(() -> run.importRows(local)));
+            failed = false;
         } catch (Rejected rejected) {
             run.flushErrors();
             imports.finish(importId, RecordImport.FAILED, run.processed, 0, run.errorRows, rejected.code, rejected.args,
@@ -134,7 +136,7 @@ public class RecordImporter {
         } finally {
             Files.deleteIfExists(local);
         }
-        if (imports.find(workspaceId, importId, false).map(i -> RecordImport.FAILED.equals(i.state())).orElse(false)) {
+        if (failed) {
             files.delete(workspaceId, target.fileId()); // a corrected file is uploaded anew
         }
     }

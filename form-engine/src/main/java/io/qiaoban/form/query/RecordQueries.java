@@ -148,6 +148,15 @@ public class RecordQueries {
         }
     }
 
+    /**
+     * Refuses a filter or sort the records list would refuse, the same way, without running a query:
+     * for what is saved now and listed later (views, exports).
+     */
+    public void checkView(PublishedForm form, FormAccess access, JsonNode filter, String sort) {
+        filters.compile(filter, context(form, access));
+        RecordSort.parse(sort, form.schema(), types);
+    }
+
     /** The exact number of records of a view (up to {@link #COUNT_LIMIT}), with the caller's row filter. */
     public Total count(PublishedForm form, FormAccess access, JsonNode filterNode, boolean deleted) throws SQLException {
         QueryContext context = context(form, access);

@@ -7,9 +7,7 @@ import io.qiaoban.core.problem.FieldError;
 import io.qiaoban.core.problem.ProblemException;
 import io.qiaoban.form.access.FormAccess;
 import io.qiaoban.form.form.PublishedForm;
-import io.qiaoban.form.query.FilterCompiler;
 import io.qiaoban.form.query.RecordQueries;
-import io.qiaoban.form.query.RecordSort;
 import io.qiaoban.form.schema.FieldDefinition;
 import io.qiaoban.form.schema.FieldTypes;
 import io.qiaoban.form.schema.NulCharacters;
@@ -38,7 +36,6 @@ public class ViewService {
     private final RecordQueries queries;
     private final Clock clock;
     private final FieldTypes types = FieldTypes.standard();
-    private final FilterCompiler filters = new FilterCompiler(types);
 
     ViewService(ViewRepository views, RecordQueries queries, Clock clock) {
         this.views = views;
@@ -142,14 +139,8 @@ public class ViewService {
         if (!errors.isEmpty()) {
             throw new ProblemException(400, "validation", errors);
         }
-        // the filter and sort must be ones the records list takes: the same compiler refuses them the same way
-        JsonNode filter = config.get("filter");
-        if (filter != null && !filter.isNull()) {
-            filters.compile(filter, queries.context(form, access));
-        }
-        if (config.hasNonNull("sort")) {
-            RecordSort.parse(config.get("sort").asText(), form.schema(), types);
-        }
+        // the filter and sort must be ones the records list takes
+        queries.checkView(form, access, config.get("filter"), config.hasNonNull("sort") ? config.get("sort").asText() : null);
     }
 
     private static void checkColumns(PublishedForm form, FormAccess access, JsonNode columns, List<FieldError> errors) {

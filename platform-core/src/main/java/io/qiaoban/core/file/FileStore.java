@@ -1,6 +1,8 @@
 package io.qiaoban.core.file;
 
 import io.agroal.api.AgroalDataSource;
+import io.qiaoban.core.job.JobQueue;
+import io.qiaoban.core.job.NewJob;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,10 +32,12 @@ public class FileStore {
     static final int CHUNK_BYTES = 1 << 20;
 
     private final AgroalDataSource db;
+    private final JobQueue jobs;
     private final Clock clock;
 
-    FileStore(AgroalDataSource db, Clock clock) {
+    FileStore(AgroalDataSource db, JobQueue jobs, Clock clock) {
         this.db = db;
+        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -82,6 +87,11 @@ public class FileStore {
                     ps.setBytes(3, n == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, n));
                     ps.executeUpdate();
                 }
+            }
+            if (file.expiresAt() != null) {
+                // one purge per hour in which files expire, however many are saved
+                Instant due = file.expiresAt().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+                jobs.enqueue(NewJob.of(FilePurgeJobHandler.TYPE).at(due).dedupe(FilePurgeJobHandler.TYPE + ":" + due));
             }
             String digest = HexFormat.of().formatHex(sha256.digest());
             try (PreparedStatement ps = c.prepareStatement("update stored_file set size_bytes = ?, sha256 = ? where id = ?")) {
@@ -146,7 +156,7 @@ public class FileStore {
         }
     }
 
-    /** Removes temporary files past their time; returns how many. */
+    /** Removes temporary files past their time ({@link FilePurgeJobHandler} calls it); returns how many. */
     public int purgeExpired() throws SQLException {
         try (Connection c = db.getConnection();
                 PreparedStatement ps = c.prepareStatement("delete from stored_file where expires_at < ?")) {

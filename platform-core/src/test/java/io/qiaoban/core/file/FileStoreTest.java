@@ -77,6 +77,9 @@ class FileStoreTest {
                 throw new IllegalStateException(e);
             }
         });
+        // saving a temporary file queued its purge, once for the hour in which it expires
+        assertEquals(1, count("select count(*) from job where type = 'file.purge' and dedupe_key = ?",
+                "file.purge:" + old.expiresAt().truncatedTo(java.time.temporal.ChronoUnit.HOURS).plusSeconds(3600)));
         assertEquals(0, count("select count(*) from stored_file where id = ?", old.id()));
         assertEquals(1, count("select count(*) from stored_file where id = ? and held_by = 'record:x' and expires_at is null",
                 held.id()));
