@@ -31,7 +31,9 @@ import java.util.UUID;
  * {@code {"and"|"or": [...]}, {"not": {...}}, {"field", "op", "value"}} with the operators eq, ne, gt,
  * gte, lt, lte, in, not_in, contains, starts_with, is_empty, between, within_days, before, after.
  * A field is a field key, a record property (id, createdAt, updatedAt, createdBy, updatedBy), or
- * "relation.field" to filter on the record a relation points to. "$me" stands for the current user.
+ * "relation.field" to filter on the record a relation points to. "$me" stands for the current user on
+ * member fields; on department fields "$myDepartments" ("one of mine") and "$myDepartmentsAndBelow"
+ * (also their sub-departments) compare with eq/ne, so a row filter can say "records of my department".
  * Field keys are checked against the form before they reach SQL; values are always parameters.
  */
 public final class FilterCompiler {
@@ -40,6 +42,12 @@ public final class FilterCompiler {
     static final int MAX_LIST = 500;
     static final int MAX_TEXT = 1000;
     public static final String ME = "$me";
+    public static final String MY_DEPARTMENTS = "$myDepartments";
+    public static final String MY_DEPARTMENTS_AND_BELOW = "$myDepartmentsAndBelow";
+    private static final String DEPARTMENTS_OF_USER = "select dm.department_id::text from department_member dm where dm.user_id = ?";
+    private static final String DEPARTMENTS_OF_USER_AND_BELOW = "with recursive below(id) as ("
+            + "select dm.department_id from department_member dm where dm.user_id = ? union "
+            + "select d.id from department d join below on d.parent_id = below.id) select id::text from below";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<Storage, Set<String>> OPS = Map.of(
             Storage.TEXT, Set.of("eq", "ne", "in", "not_in", "contains", "starts_with", "is_empty", "gt", "gte", "lt", "lte"),
@@ -186,6 +194,9 @@ public final class FilterCompiler {
                         + " in ('null'::jsonb, '\"\"'::jsonb, '[]'::jsonb, '{}'::jsonb))";
                 return empty ? isEmpty : "(not " + isEmpty + ")";
             }
+            if (isMyDepartments(o, value)) {
+                return myDepartments(o, op, value, at);
+            }
             if (o.storage() == Storage.TEXT_LIST) {
                 return listComparison(o, op, value, at, alias);
             }
@@ -252,6 +263,24 @@ public final class FilterCompiler {
                 default:
                     throw invalid(at, "form.filter.op", clip(op));
             }
+        }
+
+        boolean isMyDepartments(Operand o, JsonNode value) {
+            return value != null && value.isTextual() && o.field() != null && "department".equals(o.field().type())
+                    && (value.asText().equals(MY_DEPARTMENTS) || value.asText().equals(MY_DEPARTMENTS_AND_BELOW));
+        }
+
+        /** "Is one of my departments": the caller's departments come from a subquery, not from the request. */
+        String myDepartments(Operand o, String op, JsonNode value, String at) {
+            if (!op.equals("eq") && !op.equals("ne")) {
+                throw invalid(at, "form.filter.value");
+            }
+            params.add(me(at));
+            String mine = value.asText().equals(MY_DEPARTMENTS) ? DEPARTMENTS_OF_USER : DEPARTMENTS_OF_USER_AND_BELOW;
+            String test = o.storage() == Storage.TEXT_LIST
+                    ? "coalesce(jsonb_exists_any(" + o.sql() + ", array(" + mine + ")), false)"
+                    : "coalesce(" + o.sql() + " in (" + mine + "), false)";
+            return op.equals("eq") ? test : "not " + test;
         }
 
         String withinDays(Operand o, JsonNode value, String at) {

@@ -222,6 +222,11 @@ public class RecordRepository {
         return ids("select user_id from membership where workspace_id = ? and user_id = any (?)", workspaceId, userIds);
     }
 
+    /** Which of these ids are departments of the workspace. */
+    public Set<UUID> departments(UUID workspaceId, Collection<UUID> departmentIds) throws SQLException {
+        return ids("select id from department where workspace_id = ? and id = any (?)", workspaceId, departmentIds);
+    }
+
     /** Which of these ids are live records of the form. */
     public Set<UUID> liveRecords(UUID workspaceId, UUID formId, Collection<UUID> ids) throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(

@@ -390,6 +390,15 @@ public class RecordService {
             }
 
             @Override
+            public Set<UUID> departments(Collection<UUID> departmentIds) {
+                try {
+                    return records.departments(form.workspaceId(), departmentIds);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
             public Set<UUID> records(String formKey, Collection<UUID> ids) {
                 try {
                     Optional<StoredForm> target = forms.findByKey(form.workspaceId(), form.appId(), formKey);

@@ -49,7 +49,7 @@ public final class FieldTypes {
         for (FieldType type : List.of(TextType.singleLine(), TextType.multiLine(), NumberType.number(), NumberType.money(),
                 NumberType.percent(), new DateType(), new DateTimeType(), new BooleanType(), SelectType.single(),
                 SelectType.multiple(), new PhoneType(), new EmailType(), new UrlType(), new AddressType(),
-                ReferenceType.member(), new SubformType(this), ReferenceType.relation(), new LookupType(),
+                ReferenceType.member(), ReferenceType.department(), new SubformType(this), ReferenceType.relation(), new LookupType(),
                 new RollupType(), new FormulaType(), new SerialType(), new RatingType(), new TagsType(),
                 new RichTextType(), new SignatureType(), FileType.attachment(), FileType.image())) {
             byKey.put(type.key(), type);

@@ -8,13 +8,18 @@ import java.util.UUID;
 
 /**
  * What field types need to know beyond the value: the workspace's time zone, who its members are,
- * which records exist. The record service answers from the database; unit tests from memory.
+ * which departments and records exist. The record service answers from the database; unit tests from memory.
  */
 public interface ValueContext {
     ZoneId zone();
 
     /** The given users that are members of the workspace. */
     Set<UUID> members(Collection<UUID> userIds);
+
+    /** The given ids that are departments of the workspace. */
+    default Set<UUID> departments(Collection<UUID> departmentIds) {
+        return Set.of();
+    }
 
     /** The given ids that are live records of the form with this key, in the same app. */
     Set<UUID> records(String formKey, Collection<UUID> ids);

@@ -213,4 +213,57 @@ class RecordQueryTest {
         viewer.api().get(f.records(customers)).then().statusCode(200).body("items", hasSize(5));
         f.create(viewer, customers, Map.of("name", "不行")).then().statusCode(403).contentType("application/problem+json");
     }
+
+    @Test
+    void aDepartmentRowFilterShowsTheRecordsOfMyDepartmentsAndTheirSubDepartments() {
+        String departments = "/api/v1/workspaces/" + f.workspace + "/departments";
+        String sales = f.admin.api().body(Map.of("name", "销售部")).post(departments).then().statusCode(201).extract().path("id");
+        String east = f.admin.api().body(Map.of("name", "华东区", "parentId", sales)).post(departments).then().statusCode(201)
+                .extract().path("id");
+        String service = f.admin.api().body(Map.of("name", "客服部")).post(departments).then().statusCode(201).extract().path("id");
+        Session rep = f.admin.addMember(f.workspace, "member");
+        f.admin.api().body(Map.of("userIds", List.of(rep.userId()))).post(departments + "/" + sales + "/members")
+                .then().statusCode(204);
+        String tickets = f.publish("ticket", "工单", List.of(field("title", "标题", "text"),
+                field("dept", "所属部门", "department"),
+                field("helpers", "协作部门", "department", "options", Map.of("multiple", true))));
+        f.createOk(tickets, Map.of("title", "总部单", "dept", sales));
+        f.createOk(tickets, Map.of("title", "华东单", "dept", east));
+        f.createOk(tickets, Map.of("title", "客服单", "dept", service));
+        f.createOk(tickets, Map.of("title", "协作单", "helpers", List.of(service, east)));
+
+        java.util.function.Function<String, Set<String>> titles = filter -> new HashSet<>(rep.api().queryParam("filter", filter)
+                .get(f.records(tickets)).then().statusCode(200).extract().jsonPath().getList("items.data.title"));
+        assertEquals(Set.of("总部单"), titles.apply("{\"field\":\"dept\",\"op\":\"eq\",\"value\":\"$myDepartments\"}"));
+        assertEquals(Set.of("总部单", "华东单"),
+                titles.apply("{\"field\":\"dept\",\"op\":\"eq\",\"value\":\"$myDepartmentsAndBelow\"}"));
+        assertEquals(Set.of("华东单", "客服单", "协作单"),
+                titles.apply("{\"field\":\"dept\",\"op\":\"ne\",\"value\":\"$myDepartments\"}"));
+        assertEquals(Set.of("协作单"),
+                titles.apply("{\"field\":\"helpers\",\"op\":\"eq\",\"value\":\"$myDepartmentsAndBelow\"}"));
+        rep.api().queryParam("filter", "{\"field\":\"dept\",\"op\":\"in\",\"value\":\"$myDepartments\"}")
+                .get(f.records(tickets)).then().statusCode(400);
+        // the token is a token only on department fields; elsewhere it is plain text
+        assertEquals(Set.of(), titles.apply("{\"field\":\"title\",\"op\":\"eq\",\"value\":\"$myDepartments\"}"));
+
+        String roleId = f.admin.api().get("/api/v1/workspaces/" + f.workspace + "/roles").then().extract().jsonPath()
+                .getString("find { it.builtInKey == 'member' }.id");
+        f.admin.api().body(Map.of("rowFilter", Map.of("field", "dept", "op", "eq", "value", "$myDepartmentsAndBelow")))
+                .put(f.forms() + "/" + tickets + "/permissions/" + roleId).then().statusCode(200);
+        assertEquals(Set.of("总部单", "华东单"), titles.apply("{\"field\":\"title\",\"op\":\"is_empty\",\"value\":false}"));
+        // moving the rep to customer service moves what they see
+        f.admin.api().delete(departments + "/" + sales + "/members/" + rep.userId()).then().statusCode(204);
+        f.admin.api().body(Map.of("userIds", List.of(rep.userId()))).post(departments + "/" + service + "/members")
+                .then().statusCode(204);
+        assertEquals(Set.of("客服单"), titles.apply("{\"field\":\"title\",\"op\":\"is_empty\",\"value\":false}"));
+
+        // departments are checked when a record is written: unknown ones and those of another workspace are refused
+        Forms other = new Forms(TestUsers.platformAdmin(), "别的工作区");
+        String foreign = other.admin.api().body(Map.of("name", "外部门")).post("/api/v1/workspaces/" + other.workspace
+                + "/departments").then().statusCode(201).extract().path("id");
+        f.create(f.admin, tickets, Map.of("title", "x", "dept", foreign)).then().statusCode(400)
+                .body("errors[0].field", equalTo("dept")).body("errors[0].code", equalTo("form.value.noSuchDepartment"));
+        f.create(f.admin, tickets, Map.of("title", "x", "helpers", List.of(east, UUID.randomUUID().toString()))).then()
+                .statusCode(400).body("errors[0].field", equalTo("helpers[1]"));
+    }
 }

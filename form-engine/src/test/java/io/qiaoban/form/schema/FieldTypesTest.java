@@ -40,6 +40,8 @@ class FieldTypesTest {
     static final Set<UUID> MEMBERS = Set.of(UUID.fromString("00000000-0000-4000-8000-000000000001"));
     static final Set<UUID> CUSTOMERS = Set.of(UUID.fromString("00000000-0000-4000-8000-00000000c001"),
             UUID.fromString("00000000-0000-4000-8000-00000000c002"));
+    static final Set<UUID> DEPARTMENTS = Set.of(UUID.fromString("00000000-0000-4000-8000-0000000000d1"),
+            UUID.fromString("00000000-0000-4000-8000-0000000000d2"));
     static final ValueContext CONTEXT = new ValueContext() {
         @Override
         public ZoneId zone() {
@@ -49,6 +51,11 @@ class FieldTypesTest {
         @Override
         public Set<UUID> members(Collection<UUID> ids) {
             return ids.stream().filter(MEMBERS::contains).collect(Collectors.toSet());
+        }
+
+        @Override
+        public Set<UUID> departments(Collection<UUID> ids) {
+            return ids.stream().filter(DEPARTMENTS::contains).collect(Collectors.toSet());
         }
 
         @Override

@@ -1,5 +1,7 @@
 package io.qiaoban.core.workspace;
 
+import io.qiaoban.core.department.DepartmentMember;
+import io.qiaoban.core.department.DepartmentService;
 import io.qiaoban.core.validation.Check;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @Path("/v1/workspaces/{workspaceId}/members")
@@ -22,23 +25,32 @@ public class MemberResource {
     }
 
     public record MemberView(UUID userId, String username, String displayName, UUID roleId, String roleName,
-            boolean mustChangePassword, Instant joinedAt) {
-        static MemberView of(Membership m) {
+            boolean mustChangePassword, Instant joinedAt, List<UUID> departmentIds) {
+        static MemberView of(Membership m, List<UUID> departmentIds) {
             return new MemberView(m.user.id, m.user.username, m.user.displayName, m.role.id, m.role.name,
-                    m.user.mustChangePassword, m.createdAt);
+                    m.user.mustChangePassword, m.createdAt, departmentIds);
+        }
+
+        static MemberView of(Membership m) {
+            return of(m, DepartmentMember.<DepartmentMember>list("workspaceId = ?1 and userId = ?2", m.workspaceId, m.user.id)
+                    .stream().map(dm -> dm.departmentId).toList());
         }
     }
 
     private final MemberService members;
+    private final DepartmentService departments;
 
-    MemberResource(MemberService members) {
+    MemberResource(MemberService members, DepartmentService departments) {
         this.members = members;
+        this.departments = departments;
     }
 
     @GET
     @Transactional
     public List<MemberView> list(@PathParam("workspaceId") UUID workspaceId) {
-        return members.list(workspaceId).stream().map(MemberView::of).toList();
+        List<Membership> all = members.list(workspaceId);
+        Map<UUID, List<UUID>> seats = departments.seats(workspaceId);
+        return all.stream().map(m -> MemberView.of(m, seats.getOrDefault(m.user.id, List.of()))).toList();
     }
 
     @POST

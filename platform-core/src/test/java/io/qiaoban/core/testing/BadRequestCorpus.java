@@ -52,8 +52,10 @@ public abstract class BadRequestCorpus {
         String role = admin.api().body(Map.of("name", "role", "permissions", List.of()))
                 .post("/api/v1/workspaces/" + ws + "/roles").then().statusCode(201).extract().path("id");
         Session member = admin.addMember(ws, "member");
+        String department = admin.api().body(Map.of("name", "department"))
+                .post("/api/v1/workspaces/" + ws + "/departments").then().statusCode(201).extract().path("id");
         Map<String, String> all = new HashMap<>(Map.of("workspaceId", ws.toString(), "appId", app, "roleId", role,
-                "userId", member.userId().toString(), "id", "1"));
+                "userId", member.userId().toString(), "departmentId", department, "id", "1"));
         all.putAll(moreIds(admin, ws, app));
         ids = Map.copyOf(all);
         operations = new ArrayList<>();

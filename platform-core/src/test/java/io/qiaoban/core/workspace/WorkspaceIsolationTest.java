@@ -49,7 +49,15 @@ class WorkspaceIsolationTest {
                     Map.of("username", "sneaky-user", "displayName", "x", "initialPassword", "Abcdefgh1")),
             new Route("PATCH", "/api/v1/workspaces/{workspaceId}/members/{userId}", Map.of()),
             new Route("DELETE", "/api/v1/workspaces/{workspaceId}/members/{userId}", null),
-            new Route("GET", "/api/v1/workspaces/{workspaceId}/audit", null));
+            new Route("GET", "/api/v1/workspaces/{workspaceId}/audit", null),
+            new Route("GET", "/api/v1/workspaces/{workspaceId}/departments", null),
+            new Route("POST", "/api/v1/workspaces/{workspaceId}/departments", Map.of("name", "间谍部")),
+            new Route("PATCH", "/api/v1/workspaces/{workspaceId}/departments/{departmentId}", Map.of("name", "renamed")),
+            new Route("DELETE", "/api/v1/workspaces/{workspaceId}/departments/{departmentId}", null),
+            new Route("GET", "/api/v1/workspaces/{workspaceId}/departments/{departmentId}/members", null),
+            new Route("POST", "/api/v1/workspaces/{workspaceId}/departments/{departmentId}/members",
+                    Map.of("userIds", List.of(UUID.randomUUID()))),
+            new Route("DELETE", "/api/v1/workspaces/{workspaceId}/departments/{departmentId}/members/{userId}", null));
 
     Session ownerA;
     Session ownerB;
@@ -70,8 +78,12 @@ class WorkspaceIsolationTest {
         String roleId = ownerB.api().body(Map.of("name", "乙的角色", "permissions", List.of("app.view")))
                 .post("/api/v1/workspaces/" + workspaceB + "/roles").then().statusCode(201).extract().path("id");
         Session memberOfB = ownerB.addMember(workspaceB, "member");
+        String departmentId = ownerB.api().body(Map.of("name", "乙的销售部"))
+                .post("/api/v1/workspaces/" + workspaceB + "/departments").then().statusCode(201).extract().path("id");
+        ownerB.api().body(Map.of("userIds", List.of(memberOfB.userId())))
+                .post("/api/v1/workspaces/" + workspaceB + "/departments/" + departmentId + "/members").then().statusCode(204);
         idsOfB = Map.of("workspaceId", workspaceB.toString(), "appId", appId, "roleId", roleId,
-                "userId", memberOfB.userId().toString());
+                "userId", memberOfB.userId().toString(), "departmentId", departmentId);
     }
 
     @Test
@@ -123,7 +135,8 @@ class WorkspaceIsolationTest {
         return ownerB.api().get("/api/v1/workspaces/" + workspaceB).asString()
                 + ownerB.api().get("/api/v1/workspaces/" + workspaceB + "/apps").asString()
                 + ownerB.api().get("/api/v1/workspaces/" + workspaceB + "/roles").asString()
-                + ownerB.api().get("/api/v1/workspaces/" + workspaceB + "/members").asString();
+                + ownerB.api().get("/api/v1/workspaces/" + workspaceB + "/members").asString()
+                + ownerB.api().get("/api/v1/workspaces/" + workspaceB + "/departments").asString();
     }
 
     private String fill(String template) {

@@ -18,26 +18,46 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * A link by id: "member" (users of the workspace) or "relation" (records of another form of the same
- * app, {@code options.form}). One id, or with {@code options.multiple} a list of at most 200 without
- * repeats. Every id must exist when the record is written.
+ * A link by id: "member" (users of the workspace), "department" (departments of the workspace) or
+ * "relation" (records of another form of the same app, {@code options.form}). One id, or with
+ * {@code options.multiple} a list of at most 200 without repeats. Every id must exist when the record
+ * is written.
  */
 public final class ReferenceType implements FieldType {
     static final int MAX_LINKS = 200;
     static final String UUID_PATTERN = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
     private static final Pattern FORM_KEY = Pattern.compile("^[A-Za-z][A-Za-z0-9_]{0,63}$");
-    private final boolean relation;
 
-    private ReferenceType(boolean relation) {
-        this.relation = relation;
+    private enum Target {
+        MEMBER("member", "form.value.noSuchMember"),
+        DEPARTMENT("department", "form.value.noSuchDepartment"),
+        RECORD("relation", "form.value.noSuchRecord");
+
+        final String typeKey;
+        final String missing;
+
+        Target(String typeKey, String missing) {
+            this.typeKey = typeKey;
+            this.missing = missing;
+        }
+    }
+
+    private final Target target;
+
+    private ReferenceType(Target target) {
+        this.target = target;
     }
 
     public static ReferenceType member() {
-        return new ReferenceType(false);
+        return new ReferenceType(Target.MEMBER);
+    }
+
+    public static ReferenceType department() {
+        return new ReferenceType(Target.DEPARTMENT);
     }
 
     public static ReferenceType relation() {
-        return new ReferenceType(true);
+        return new ReferenceType(Target.RECORD);
     }
 
     public static boolean multiple(FieldDefinition field) {
@@ -46,7 +66,7 @@ public final class ReferenceType implements FieldType {
 
     @Override
     public String key() {
-        return relation ? "relation" : "member";
+        return target.typeKey;
     }
 
     /** One id compares as text; several are a list. */
@@ -58,7 +78,7 @@ public final class ReferenceType implements FieldType {
     @Override
     public List<DefinitionProblem> checkDefinition(FieldDefinition field) {
         List<DefinitionProblem> problems = new ArrayList<>();
-        if (relation && !(field.option("form").isTextual() && FORM_KEY.matcher(field.option("form").asText()).matches())) {
+        if (target == Target.RECORD && !(field.option("form").isTextual() && FORM_KEY.matcher(field.option("form").asText()).matches())) {
             problems.add(DefinitionProblem.of(".options.form", "form.def.relationForm"));
         }
         JsonNode multiple = field.option("multiple");
@@ -84,11 +104,15 @@ public final class ReferenceType implements FieldType {
             ids.add(Values.id(value));
         }
         Set<UUID> unique = new LinkedHashSet<>(ids);
-        Set<UUID> existing = relation ? context.records(field.option("form").asText(), unique) : context.members(unique);
+        Set<UUID> existing = switch (target) {
+            case MEMBER -> context.members(unique);
+            case DEPARTMENT -> context.departments(unique);
+            case RECORD -> context.records(field.option("form").asText(), unique);
+        };
         int i = 0;
         for (UUID id : ids) {
             if (!existing.contains(id)) {
-                InvalidValue missing = new InvalidValue(relation ? "form.value.noSuchRecord" : "form.value.noSuchMember");
+                InvalidValue missing = new InvalidValue(target.missing);
                 throw multiple(field) ? missing.at("[" + i + "]") : missing;
             }
             i++;
