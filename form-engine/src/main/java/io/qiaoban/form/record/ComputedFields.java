@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.agroal.api.AgroalDataSource;
 import io.qiaoban.core.expression.CompiledExpression;
 import io.qiaoban.core.expression.ExpressionContext;
@@ -34,8 +36,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,6 +58,9 @@ public class ComputedFields {
     private final ObjectMapper json;
     private final FieldTypes types = FieldTypes.standard();
     private final FormulaContext formulas = new FormulaContext(types);
+    /** Formulas by schema and field index; weak keys compare by identity and go with their schema. */
+    private final Cache<FormSchema, Map<Integer, CompiledExpression>> compiledFormulas = Caffeine.newBuilder().weakKeys()
+            .maximumSize(5_000).build();
 
     ComputedFields(AgroalDataSource db, ExpressionService expressions, FormRepository forms, RecordRepository records,
             ObjectMapper json) {
@@ -160,7 +167,9 @@ public class ComputedFields {
     private JsonNode formula(FormSchema schema, int index, FieldDefinition field, ObjectNode data, Instant now, ZoneId zone,
             UUID userId) {
         try {
-            CompiledExpression compiled = expressions.compile(field.option("expression").asText(), formulas.typeFor(schema, index));
+            // compiled once per cached published version, not looked up by source and context type each time
+            CompiledExpression compiled = compiledFormulas.get(schema, s -> new ConcurrentHashMap<>()).computeIfAbsent(index,
+                    i -> expressions.compile(field.option("expression").asText(), formulas.typeFor(schema, i)));
             Object value = expressions.evaluate(compiled, new ExpressionContext(formulas.variables(schema, data), now, zone, userId));
             JsonNode node = toJson(value);
             return node == null ? null : types.type("formula").normalize(field, node, ValueContext.of(zone));

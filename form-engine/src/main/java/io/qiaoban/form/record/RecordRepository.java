@@ -36,11 +36,16 @@ public class RecordRepository {
         this.json = json;
     }
 
-    public void insert(StoredRecord r) throws SQLException {
+    /** A new record and its "created" history entry, in one statement: one round trip less per create. */
+    public void insert(StoredRecord r, JsonNode changes) throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                insert into record (id, workspace_id, form_id, form_version, data, version, created_by, created_at,
-                                    updated_by, updated_at)
-                values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""")) {
+                with created as (
+                    insert into record (id, workspace_id, form_id, form_version, data, version, created_by, created_at,
+                                        updated_by, updated_at)
+                    values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
+                    returning id, workspace_id, version, created_by, created_at)
+                insert into record_history (record_id, workspace_id, version, kind, changes, changed_by, changed_at)
+                select id, workspace_id, version, 'created', ?::jsonb, created_by, created_at from created""")) {
             ps.setObject(1, r.id());
             ps.setObject(2, r.workspaceId());
             ps.setObject(3, r.formId());
@@ -51,6 +56,7 @@ public class RecordRepository {
             ps.setTimestamp(8, Timestamp.from(r.createdAt()));
             ps.setObject(9, r.updatedBy());
             ps.setTimestamp(10, Timestamp.from(r.updatedAt()));
+            ps.setString(11, changes.toString());
             ps.executeUpdate();
         }
     }

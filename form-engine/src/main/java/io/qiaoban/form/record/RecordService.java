@@ -103,11 +103,10 @@ public class RecordService {
         holdFiles(form, id, data);
         StoredRecord record = new StoredRecord(id, form.workspaceId(), form.formId(), form.version(), data, 1, access.userId(),
                 now, access.userId(), now, null);
-        records.insert(record);
-        claimUniqueValues(form, record);
         ArrayNode changes = JsonNodeFactory.instance.arrayNode();
         data.fields().forEachRemaining(e -> changes.addObject().put("field", e.getKey()).set("to", e.getValue()));
-        records.addHistory(record, "created", changes, access.userId(), now);
+        records.insert(record, changes);
+        claimUniqueValues(form, record);
         events.publish(RecordEvents.CREATED, form, record, null, null, chainDepth);
         recomputeDependents(form, null, record.data(), null, id);
         return new Created(record, false);
