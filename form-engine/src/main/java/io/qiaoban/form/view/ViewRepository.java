@@ -81,15 +81,16 @@ public class ViewRepository {
     /** False when the view changed since {@code expectedVersion}. */
     public boolean update(FormView v, int expectedVersion, Instant at) throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                update form_view set name = ?, config = ?::jsonb, position = ?, version = version + 1, updated_at = ?
+                update form_view set name = ?, config = ?::jsonb, position = ?, owner_id = ?, version = version + 1, updated_at = ?
                  where workspace_id = ? and id = ? and version = ?""")) {
             ps.setString(1, v.name());
             ps.setString(2, v.config().toString());
             ps.setInt(3, v.position());
-            ps.setTimestamp(4, Timestamp.from(at));
-            ps.setObject(5, v.workspaceId());
-            ps.setObject(6, v.id());
-            ps.setInt(7, expectedVersion);
+            ps.setObject(4, v.ownerId());
+            ps.setTimestamp(5, Timestamp.from(at));
+            ps.setObject(6, v.workspaceId());
+            ps.setObject(7, v.id());
+            ps.setInt(8, expectedVersion);
             return ps.executeUpdate() == 1;
         }
     }

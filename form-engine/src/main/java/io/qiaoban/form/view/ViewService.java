@@ -73,7 +73,15 @@ public class ViewService {
         String name = input.name() == null ? current.name() : input.name();
         ObjectNode config = input.config() == null ? current.config() : input.config();
         check(form, access, name, current.kind(), config);
-        FormView changed = new FormView(id, current.workspaceId(), current.formId(), current.ownerId(), name.strip(), current.kind(),
+        // sharing hands the view to everyone (no owner); unsharing makes it the manager's own again
+        UUID owner = current.ownerId();
+        if (input.shared() != null && input.shared() != current.shared()) {
+            if (!managesApp) {
+                throw ProblemException.forbidden();
+            }
+            owner = input.shared() ? null : access.userId();
+        }
+        FormView changed = new FormView(id, current.workspaceId(), current.formId(), owner, name.strip(), current.kind(),
                 config, input.position() == null ? current.position() : input.position(), current.version(), clock.instant());
         if (!views.update(changed, current.version(), clock.instant())) {
             throw new ProblemException(412, "stale", current.version());

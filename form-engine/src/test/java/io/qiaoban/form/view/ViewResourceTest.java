@@ -81,6 +81,24 @@ class ViewResourceTest {
     }
 
     @Test
+    void aManagerSharesTheirOwnViewAndTakesItBackWithoutACopy() {
+        Map<String, Object> grid = Map.of("name", "我的网格", "kind", "grid", "config", Map.of("sort", "-spend"));
+        String mine = member.api().body(grid).post(views()).then().statusCode(201).extract().path("id");
+        // a member cannot hand their view to everyone
+        member.api().body(Map.of("shared", true)).put(views() + "/" + mine).then().statusCode(403);
+        member.api().get(views()).then().body("find { it.id == '" + mine + "' }.shared", equalTo(false));
+
+        String managers = f.admin.api().body(grid).post(views()).then().statusCode(201).extract().path("id");
+        f.admin.api().body(Map.of("shared", true)).put(views() + "/" + managers).then().statusCode(200)
+                .body("shared", equalTo(true)).body("id", equalTo(managers));
+        member.api().get(views()).then().body("find { it.id == '" + managers + "' }.editable", equalTo(false));
+        // unsharing makes it the manager's own again: gone from the member's list
+        f.admin.api().body(Map.of("shared", false)).put(views() + "/" + managers).then().statusCode(200)
+                .body("shared", equalTo(false));
+        member.api().get(views()).then().body("find { it.id == '" + managers + "' }", equalTo(null));
+    }
+
+    @Test
     void viewsThatCannotWorkAreRefusedAndNothingIsSaved() {
         List<Map<String, Object>> bad = List.of(
                 Map.of("name", "", "kind", "grid", "config", Map.of()),
