@@ -21,6 +21,7 @@ const LoginPage = lazy(() => import('./features/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('./features/auth/ChangePasswordPage'));
 const AppsPage = lazy(() => import('./features/apps/AppsPage'));
 const MembersPage = lazy(() => import('./features/admin/members/MembersPage'));
+const DepartmentsPage = lazy(() => import('./features/admin/departments/DepartmentsPage'));
 const RolesPage = lazy(() => import('./features/admin/roles/RolesPage'));
 const AuditPage = lazy(() => import('./features/admin/audit/AuditPage'));
 const JobsPage = lazy(() => import('./features/admin/jobs/JobsPage'));
@@ -87,6 +88,7 @@ export function AppRoutes() {
               <Route path="apps/:appId/rules/:ruleId" element={<RuleEditorPage />} />
               <Route path="apps/:appId/rule-runs" element={<RuleRunsPage />} />
               <Route path="members" element={<MembersPage />} />
+              <Route path="departments" element={<DepartmentsPage />} />
               <Route path="roles" element={<RolesPage />} />
               <Route path="audit" element={<AuditPage scope="workspace" />} />
             </Route>

@@ -4,6 +4,8 @@ import type {
   App,
   AuditEntry,
   CursorPage,
+  Department,
+  DepartmentMember,
   DryRun,
   EvaluateRequest,
   EvaluateResult,
@@ -99,6 +101,31 @@ export const membersApi = {
   remove: (workspaceId: string, userId: string) => http.del(`${ws(workspaceId)}/members/${encodeURIComponent(userId)}`),
 };
 
+export interface DepartmentInput {
+  name: string;
+  /** absent or null: a top-level department */
+  parentId?: string | null;
+  position?: number;
+}
+
+/** A change of a department: `parentId: null` moves it to the top level, an absent one leaves it where it is. */
+export type DepartmentChange = Partial<Pick<Department, 'name' | 'parentId' | 'position'>>;
+
+const department = (workspaceId: string, departmentId: string) => `${ws(workspaceId)}/departments/${encodeURIComponent(departmentId)}`;
+
+export const departmentsApi = {
+  list: (workspaceId: string) => http.get<Department[]>(`${ws(workspaceId)}/departments`),
+  create: (workspaceId: string, input: DepartmentInput) => http.post<Department>(`${ws(workspaceId)}/departments`, input),
+  update: (workspaceId: string, departmentId: string, change: DepartmentChange) =>
+    http.patch<Department>(department(workspaceId, departmentId), change),
+  remove: (workspaceId: string, departmentId: string) => http.del(department(workspaceId, departmentId)),
+  members: (workspaceId: string, departmentId: string) => http.get<DepartmentMember[]>(`${department(workspaceId, departmentId)}/members`),
+  addMembers: (workspaceId: string, departmentId: string, userIds: string[]) =>
+    http.post<void>(`${department(workspaceId, departmentId)}/members`, { userIds }),
+  removeMember: (workspaceId: string, departmentId: string, userId: string) =>
+    http.del(`${department(workspaceId, departmentId)}/members/${encodeURIComponent(userId)}`),
+};
+
 export interface AuditQuery {
   type?: string;
   page: number;
@@ -171,6 +198,8 @@ export const queryKeys = {
   apps: (workspaceId: string) => ['apps', workspaceId] as const,
   roles: (workspaceId: string) => ['roles', workspaceId] as const,
   members: (workspaceId: string) => ['members', workspaceId] as const,
+  departments: (workspaceId: string) => ['departments', workspaceId] as const,
+  departmentMembers: (workspaceId: string, departmentId: string) => ['departments', workspaceId, 'members', departmentId] as const,
   permissions: ['permissions'] as const,
   audit: (scope: string, q: AuditQuery) => ['audit', scope, q] as const,
   jobStats: ['jobs', 'stats'] as const,

@@ -45,6 +45,25 @@ export interface Member {
   roleName: string;
   mustChangePassword: boolean;
   joinedAt: string;
+  /** the departments the member is in (older servers do not send it) */
+  departmentIds?: string[];
+}
+
+/** A department of the workspace; the list is flat, ordered by position then name, nested by `parentId`. */
+export interface Department {
+  id: string;
+  /** null: a top-level department */
+  parentId: string | null;
+  name: string;
+  position: number;
+  memberCount: number;
+}
+
+/** A member of a department. */
+export interface DepartmentMember {
+  userId: string;
+  username: string;
+  displayName: string;
 }
 
 export interface AuditEntry {

@@ -1,6 +1,7 @@
 import { Suspense, useState } from 'react';
 import { App, Avatar, Button, Dropdown, Flex, Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
 import {
+  ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
   DownOutlined,
@@ -37,6 +38,7 @@ export interface ShellContext {
 const SECTION_ICONS: Record<Section, React.ReactNode> = {
   apps: <AppstoreOutlined />,
   members: <TeamOutlined />,
+  departments: <ApartmentOutlined />,
   roles: <SafetyCertificateOutlined />,
   audit: <FileSearchOutlined />,
 };
@@ -92,6 +94,7 @@ export function AppShell() {
   const workspaceItems = [
     sectionItem('apps', t('nav.apps')),
     sectionItem('members', t('nav.members')),
+    sectionItem('departments', t('nav.departments')),
     sectionItem('roles', t('nav.roles')),
     sectionItem('audit', t('nav.audit')),
   ].filter((i) => i !== null);

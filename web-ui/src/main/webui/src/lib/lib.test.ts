@@ -50,6 +50,15 @@ describe('passwordProblem', () => {
 });
 
 describe('formatAuditDetail', () => {
+  it('writes department moves and memberships in their own words', () => {
+    expect(formatAuditDetail({ from: '总部 / 销售部', to: '总部 / 市场部' }, 60, 'department.updated')).toBe('总部 / 销售部 → 总部 / 市场部');
+    expect(formatAuditDetail({ department: '销售部', usernames: ['zhang', 'li'] }, 60, 'department.members-added')).toBe('销售部: zhang, li');
+    expect(formatAuditDetail({ department: '销售部', username: 'zhang' }, 60, 'department.member-removed')).toBe('销售部: zhang');
+    // other types, and details without the expected parts, stay generic
+    expect(formatAuditDetail({ name: '销售部' }, 60, 'department.created')).toBe('name=销售部');
+    expect(formatAuditDetail({ name: 'x' }, 60, 'department.updated')).toBe('name=x');
+  });
+
   it('renders a compact one-liner and skips empty values', () => {
     expect(formatAuditDetail({ name: 'CRM', from: '成员', to: '所有者', note: null, empty: '' })).toBe('name=CRM · from=成员 · to=所有者');
   });

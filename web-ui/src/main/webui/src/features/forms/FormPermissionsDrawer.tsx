@@ -4,21 +4,61 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../components/errors';
 import { QueryError } from '../../components/feedback';
+import { MY_DEPARTMENTS, MY_DEPARTMENTS_AND_BELOW } from '../records/filter';
+import { ME } from '../records/MemberSelect';
 import { formsApi, type RolePermission, type PermissionSetting } from './formsApi';
 import type { FieldDefinition } from './types';
 
 const OPERATIONS = ['view', 'create', 'edit', 'delete'] as const;
 
-/** "Owner is me" row filters on member fields: the one kind of row filter the drawer builds. */
+/** "Owner is me" row filters on member fields: the one kind of row filter the drawer builds for them. */
 export function ownerFieldOf(rowFilter: unknown): string | undefined {
-  if (!rowFilter || typeof rowFilter !== 'object') return undefined;
-  const f = rowFilter as { field?: unknown; op?: unknown; value?: unknown };
-  return f.op === 'eq' && f.value === '$me' && typeof f.field === 'string' ? f.field : undefined;
+  const scope = rowScopeOf(rowFilter);
+  return scope?.value === ME ? scope.field : undefined;
+}
+
+/** What a row filter built here compares with: the user, or the user's departments (and below). */
+export type RowScopeValue = typeof ME | typeof MY_DEPARTMENTS | typeof MY_DEPARTMENTS_AND_BELOW;
+const SCOPE_VALUES: readonly string[] = [ME, MY_DEPARTMENTS, MY_DEPARTMENTS_AND_BELOW];
+
+export interface RowScope {
+  field: string;
+  value: RowScopeValue;
 }
 
 /**
+ * The row filters the drawer builds: a member field "is me", a department field "is my department"
+ * or "is my department or below" (`{field, op: "eq", value: "$me"}` and so on). Anything else: undefined.
+ */
+export function rowScopeOf(rowFilter: unknown): RowScope | undefined {
+  if (!rowFilter || typeof rowFilter !== 'object') return undefined;
+  const f = rowFilter as { field?: unknown; op?: unknown; value?: unknown };
+  if (f.op !== 'eq' || typeof f.field !== 'string' || typeof f.value !== 'string' || !SCOPE_VALUES.includes(f.value)) return undefined;
+  return { field: f.field, value: f.value as RowScopeValue };
+}
+
+/** The choices of the rows column: per member field "is me", per department field both department scopes. */
+export function rowScopeChoices(fields: readonly FieldDefinition[]): RowScope[] {
+  const out: RowScope[] = [];
+  for (const f of fields) {
+    if (f.type === 'member') out.push({ field: f.key, value: ME });
+    if (f.type === 'department') out.push({ field: f.key, value: MY_DEPARTMENTS }, { field: f.key, value: MY_DEPARTMENTS_AND_BELOW });
+  }
+  return out;
+}
+
+// a Select needs one string per choice; field keys hold no "|"
+const scopeKey = (s: RowScope) => `${s.field}|${s.value}`;
+
+const SCOPE_LABELS: Record<RowScopeValue, string> = {
+  [ME]: 'forms.permissions.ownRows',
+  [MY_DEPARTMENTS]: 'forms.permissions.myDepartmentRows',
+  [MY_DEPARTMENTS_AND_BELOW]: 'forms.permissions.myDepartmentBelowRows',
+};
+
+/**
  * What each role may do with the form's records: switch operations off, limit rows to the records a
- * member field assigns to the user, hide fields. A role without a setting has its workspace defaults;
+ * member field assigns to the user (or a department field to the user's departments), hide fields. A role without a setting has its workspace defaults;
  * a setting can only take away.
  */
 export function FormPermissionsDrawer({ workspaceId, appId, formId, fields, onClose }: {
@@ -42,7 +82,8 @@ export function FormPermissionsDrawer({ workspaceId, appId, formId, fields, onCl
     mutationFn: (roleId: string) => formsApi.resetPermission(workspaceId, appId, formId, roleId),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: key }),
   });
-  const members = fields.filter((f) => f.type === 'member');
+  const scopes = rowScopeChoices(fields);
+  const labelOf = (key: string) => fields.find((f) => f.key === key)?.label ?? key;
 
   const current = (r: RolePermission): PermissionSetting => editing[r.roleId] ?? r.setting;
   const change = (r: RolePermission, c: Partial<PermissionSetting>) => setEditing((e) => ({ ...e, [r.roleId]: { ...current(r), ...c } }));
@@ -77,11 +118,19 @@ export function FormPermissionsDrawer({ workspaceId, appId, formId, fields, onCl
       title: t('forms.permissions.rows'),
       render: (_, r) => (
         <Select
-          style={{ width: 170 }}
-          value={ownerFieldOf(current(r).rowFilter) ?? ''}
-          onChange={(field: string) => change(r, { rowFilter: field ? { field, op: 'eq', value: '$me' } : null })}
+          style={{ width: 200 }}
+          popupMatchSelectWidth={false}
+          value={(() => {
+            const scope = rowScopeOf(current(r).rowFilter);
+            return scope ? scopeKey(scope) : '';
+          })()}
+          onChange={(key: string) => {
+            const scope = scopes.find((s) => scopeKey(s) === key);
+            change(r, { rowFilter: scope ? { field: scope.field, op: 'eq', value: scope.value } : null });
+          }}
           options={[{ value: '', label: t('forms.permissions.allRows') },
-            ...members.map((m) => ({ value: m.key, label: t('forms.permissions.ownRows', { field: m.label }) }))]}
+            ...scopes.map((s) => ({ value: scopeKey(s), label: t(SCOPE_LABELS[s.value], { field: labelOf(s.field) }) }))]}
+          data-testid="perm-rows"
         />
       ),
     },

@@ -80,6 +80,16 @@ describe('property panel of file fields (jsdom)', { timeout: 60_000 }, () => {
     expect(panel.last()?.options).toEqual({ maxFiles: 3, maxSizeMb: 50, accept: ['pdf', 'docx'] });
   });
 
+  it('lets a department field hold several departments', async () => {
+    const panel = renderPanel(newField('department', '部门', new Set(), (n) => `选项${n}`));
+    expect(screen.getByText('类型: 部门')).toBeTruthy();
+    const multiple = screen.getByTestId('prop-multiple');
+    expect(multiple.getAttribute('aria-checked')).toBe('false');
+    fireEvent.click(multiple);
+    await waitFor(() => expect(panel.last()?.options).toEqual({ multiple: true }));
+    expect(screen.queryByTestId('prop-unique')).toBeNull();
+  });
+
   it('offers no types for an image, and shows definition problems under their option', () => {
     renderPanel(newField('image', '图片', new Set(), (n) => `选项${n}`), [
       { field: 'fields[0].options.maxFiles', code: 'form.def.range', message: '须在 1 到 50 之间' },

@@ -118,9 +118,9 @@ export function PropertyPanel({ workspaceId, appId, formKey, item, all, publishe
           <InputNumber min={1} max={10} value={options.max ?? 5} onChange={(v) => setOptions({ max: v ?? 5 })} />
         </Form.Item>
       )}
-      {(f.type === 'member' || f.type === 'relation') && (
+      {(f.type === 'member' || f.type === 'department' || f.type === 'relation') && (
         <Form.Item label={t('forms.prop.multiple')}>
-          <Switch checked={!!options.multiple} onChange={(v) => setOptions({ multiple: v })} />
+          <Switch checked={!!options.multiple} onChange={(v) => setOptions({ multiple: v })} data-testid="prop-multiple" />
         </Form.Item>
       )}
       {f.type === 'relation' && (

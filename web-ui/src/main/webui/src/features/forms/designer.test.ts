@@ -62,6 +62,17 @@ describe('designer state', () => {
   });
 });
 
+describe('department fields', () => {
+  it('are in the palette next to members, with an icon of their own, and start with no options', () => {
+    const types = PALETTE.map((p) => p.type);
+    expect(types.indexOf('department')).toBe(types.indexOf('member') + 1);
+    expect(PALETTE.find((p) => p.type === 'department')).toEqual({ type: 'department', group: 'link' });
+    expect(FIELD_ICONS.department).toBeTruthy();
+    expect(FIELD_ICONS.department).not.toBe(FIELD_ICONS.member);
+    expect(newField('department', '部门', new Set(), opt)).toEqual({ key: '部门', label: '部门', type: 'department' });
+  });
+});
+
 describe('file fields', () => {
   it('are in the palette, each with an icon, as are all the other types', () => {
     const types = PALETTE.map((p) => p.type);

@@ -28,6 +28,7 @@ export const PALETTE: readonly PaletteEntry[] = [
   { type: 'url', group: 'contact' },
   { type: 'address', group: 'contact' },
   { type: 'member', group: 'link' },
+  { type: 'department', group: 'link' },
   { type: 'relation', group: 'link' },
   { type: 'lookup', group: 'link', computed: true },
   { type: 'rollup', group: 'link', computed: true },

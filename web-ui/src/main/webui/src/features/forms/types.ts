@@ -1,7 +1,7 @@
 /** The form schema as the server keeps it (DESIGN.md 3.1). */
 export type FieldType =
   | 'text' | 'textarea' | 'number' | 'money' | 'percent' | 'date' | 'datetime' | 'boolean'
-  | 'select' | 'multiselect' | 'phone' | 'email' | 'url' | 'address' | 'member' | 'subform'
+  | 'select' | 'multiselect' | 'phone' | 'email' | 'url' | 'address' | 'member' | 'department' | 'subform'
   | 'relation' | 'lookup' | 'rollup' | 'formula' | 'serial' | 'rating' | 'tags' | 'richtext' | 'signature'
   | 'attachment' | 'image';
 
@@ -15,6 +15,7 @@ export interface FieldOptions {
   choices?: Choice[];
   decimals?: number;
   max?: number;
+  /** member / department / relation: a list of ids instead of one */
   multiple?: boolean;
   form?: string;
   expression?: string;

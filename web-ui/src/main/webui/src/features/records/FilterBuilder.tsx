@@ -95,7 +95,7 @@ export function FilterBuilder({ fields, activeCount, onApply, initial }: FilterB
               </div>
               {field && kind !== 'none' && (
                 <div data-testid={`records-filter-value-${i}`}>
-                  <FilterValueInput field={field} kind={kind} value={c.value} onChange={(value) => set(i, { ...c, value })} onSubmit={apply} invalid={bad} />
+                  <FilterValueInput field={field} kind={kind} op={c.op} value={c.value} onChange={(value) => set(i, { ...c, value })} onSubmit={apply} invalid={bad} />
                 </div>
               )}
               <Tooltip title={t('records.filter.remove')}>

@@ -3,7 +3,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { DATETIME_FORMAT } from './fieldInputs';
 import { choicesOf } from './fieldTypes';
-import type { FilterScalar, FilterValue, ValueKind } from './filter';
+import { DepartmentSelect } from './DepartmentSelect';
+import { allowsDepartmentTokens, type FilterScalar, type FilterValue, type ValueKind } from './filter';
+import type { FilterOp } from './fieldTypes';
 import { MemberSelect } from './MemberSelect';
 import { DATE_FORMAT } from './recordValues';
 import { RelationSelect } from './RelationSelect';
@@ -12,6 +14,8 @@ import type { FieldDefinition } from './types';
 interface FilterValueInputProps {
   field: FieldDefinition;
   kind: ValueKind;
+  /** the condition's operator: department fields offer "my departments" with eq and ne only */
+  op?: FilterOp;
   value: FilterValue;
   onChange: (value: FilterValue) => void;
   /** Enter in a text box applies the filter */
@@ -24,7 +28,7 @@ const pair = (v: FilterValue): [FilterScalar | undefined, FilterScalar | undefin
 const WIDTH = 220;
 
 /** The value box of a filter condition; what it holds is already the filter language's value. */
-export function FilterValueInput({ field, kind, value, onChange, onSubmit, invalid }: FilterValueInputProps) {
+export function FilterValueInput({ field, kind, op, value, onChange, onSubmit, invalid }: FilterValueInputProps) {
   const { t } = useTranslation();
   const status = invalid ? ('error' as const) : undefined;
   const style = { width: WIDTH };
@@ -124,6 +128,19 @@ export function FilterValueInput({ field, kind, value, onChange, onSubmit, inval
             onChange={(v) => onChange(v)}
             multiple={kind === 'members'}
             allowMe
+            status={status}
+          />
+        </div>
+      );
+    case 'department':
+    case 'departments':
+      return (
+        <div style={style}>
+          <DepartmentSelect
+            value={value as string | string[] | undefined}
+            onChange={(v) => onChange(v)}
+            multiple={kind === 'departments'}
+            allowMine={kind === 'department' && allowsDepartmentTokens(op)}
             status={status}
           />
         </div>

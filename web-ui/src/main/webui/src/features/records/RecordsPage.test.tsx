@@ -52,6 +52,8 @@ class FakeRecords {
   exactCount: number | null = null;
   /** the next PATCH finds the record changed by someone else */
   changeBehindTheUsersBack = false;
+  /** fields some tests add to the form */
+  extraFields: FieldDefinition[] = [];
   private seq = 0;
 
   add(data: Record<string, unknown>, at = `2026-11-${String(10 + this.records.length).padStart(2, '0')}T02:00:00.000Z`): FormRecord {
@@ -84,12 +86,19 @@ class FakeRecords {
     if (path === BASE && method === 'GET') {
       // the draft has a field nobody published yet: the page must not offer it
       return json(200, { id: 'f1', key: 'customers', name: '客户（草稿）', draftVersion: 3, publishedVersion: 2, changedSincePublish: true,
-        fields: [...FIELDS, { key: 'draftOnly', label: '草稿字段', type: 'text' }] });
+        fields: [...FIELDS, ...this.extraFields, { key: 'draftOnly', label: '草稿字段', type: 'text' }] });
     }
     if (path === `${BASE}/published` && method === 'GET') {
-      return json(200, { id: 'f1', key: 'customers', name: '客户', fields: FIELDS, version: 2 });
+      return json(200, { id: 'f1', key: 'customers', name: '客户', fields: [...FIELDS, ...this.extraFields], version: 2 });
     }
     if (path === '/api/v1/workspaces/w1/members') return json(200, []);
+    if (path === '/api/v1/workspaces/w1/departments') {
+      return json(200, [
+        { id: 'd-hq', parentId: null, name: '总部', position: 0, memberCount: 0 },
+        { id: 'd-sales', parentId: 'd-hq', name: '销售部', position: 0, memberCount: 1 },
+        { id: 'd-rd', parentId: 'd-hq', name: '研发部', position: 1, memberCount: 0 },
+      ]);
+    }
     if (path === `${BASE}/views` && method === 'GET') return json(200, []); // saved views: views.test.tsx
     if (path === `${BASE}/records` && method === 'GET') return this.list(url.searchParams);
     if (path === `${BASE}/records/count` && method === 'GET') {
@@ -203,6 +212,43 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+});
+
+describe('department fields on the records page (jsdom, fake API)', { timeout: 90_000 }, () => {
+  it('reads the departments only for a form that holds them', async () => {
+    api.add({ name: '王五' });
+    renderPage();
+    await waitFor(() => expect(rowNames()).toEqual(['王五']));
+    expect(api.calls.some((c) => c.path.endsWith('/departments'))).toBe(false);
+  });
+
+  it('names departments in the grid and the drawer, and saves a department picked from the tree', async () => {
+    api.extraFields = [{ key: 'dept', label: '部门', type: 'department' }];
+    api.add({ name: '王五', dept: 'd-sales' });
+    api.add({ name: '赵六', dept: '7d444840-9dc0-11d1-b245-5ffdce74fad2' });
+    renderPage();
+    await waitFor(() => expect(rowNames()).toEqual(['赵六', '王五']));
+    await waitFor(() => expect(screen.getAllByTestId('record-row')[1].textContent).toContain('销售部'));
+    // a department the list does not know: its id, shortened
+    expect(screen.getAllByTestId('record-row')[0].textContent).toContain('7d444840');
+
+    fireEvent.click(screen.getAllByTestId('record-row')[1]);
+    const drawer = await screen.findByTestId('record-drawer');
+    expect(within(drawer).getByTestId('record-value-dept').textContent).toBe('销售部');
+    fireEvent.click(within(drawer).getByTestId('record-edit'));
+    await within(byId('record-drawer')).findByTestId('record-form');
+    await waitFor(() => expect(byId('record-field-dept').textContent).toContain('销售部'));
+    fireEvent.mouseDown(within(byId('record-field-dept')).getByRole('combobox'));
+    const rd = await waitFor(() => {
+      const el = [...document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title')].find((x) => x.textContent === '研发部');
+      if (!el) throw new Error('no 研发部 yet');
+      return el;
+    });
+    fireEvent.click(rd);
+    fireEvent.click(byId('record-save'));
+    await waitFor(() => expect(within(byId('record-drawer')).getByTestId('record-value-dept').textContent).toBe('研发部'));
+    expect(api.calls.find((c) => c.method === 'PATCH')!.body).toEqual({ dept: 'd-rd' });
+  });
 });
 
 describe('records page (jsdom, fake API)', { timeout: 90_000 }, () => {

@@ -19,6 +19,7 @@ import { Pager, RecordGrid } from './RecordGrid';
 import { RecordsScopeContext } from './scope';
 import { ExportButton } from './transfer/ExportButton';
 import { ImportWizard } from './transfer/ImportWizard';
+import { useDepartments } from '../admin/departments/useDepartments';
 import { useCachedFirstPage, useExactTotal, useFormDefinition, useRecordList, useRelationLabels, useRestoreRecord, useWorkspaceMembers } from './useRecords';
 import type { FieldDefinition, FormDetail, FormRecord } from './types';
 import { CalendarView } from './views/CalendarView';
@@ -76,7 +77,7 @@ interface PageParts {
   canShareViews: boolean;
   /** after the last view: where a new one goes */
   nextPosition: number;
-  /** names of members (relations are named where their records are shown) */
+  /** names of members and departments (relations are named where their records are shown) */
   memberLabels: ValueLabels;
   open: (record: FormRecord) => void;
   create: () => void;
@@ -93,10 +94,13 @@ function RecordsOfForm({ workspaceId, appId, formId, canCreate, canEdit, canDele
   const [opened, setOpened] = useState<Opened | null>(null);
 
   const members = useWorkspaceMembers(workspaceId, fields.some((f) => f.type === 'member'));
+  // the department list only where a field holds departments
+  const departments = useDepartments(workspaceId, fields.some((f) => f.type === 'department'));
   const memberLabels: ValueLabels = useMemo(() => {
     const names = new Map((members.data ?? []).map((m) => [m.userId, m.displayName || m.username]));
-    return { memberName: (id) => names.get(id) };
-  }, [members.data]);
+    const departmentNames = new Map((departments.data ?? []).map((d) => [d.id, d.name]));
+    return { memberName: (id) => names.get(id), departmentName: (id) => departmentNames.get(id) };
+  }, [members.data, departments.data]);
 
   const parts: PageParts = {
     workspaceId,

@@ -2,6 +2,7 @@ import { DatePicker, Input, InputNumber, Rate, Select, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { choicesOf, isMultiple } from './fieldTypes';
 import { AddressInput } from './AddressInput';
+import { DepartmentSelect } from './DepartmentSelect';
 import { FileInput } from './FileInput';
 import { MemberSelect } from './MemberSelect';
 import { DATE_FORMAT, type AddressFormValue } from './recordValues';
@@ -91,6 +92,8 @@ export function FieldInput({ field, value, onChange, id }: FieldInputProps) {
       return <AddressInput id={id} value={value as AddressFormValue | undefined} onChange={change} />;
     case 'member':
       return <MemberSelect id={id} value={value as string | string[] | undefined} onChange={change} multiple={isMultiple(field)} />;
+    case 'department':
+      return <DepartmentSelect id={id} value={value as string | string[] | undefined} onChange={change} multiple={isMultiple(field)} />;
     case 'relation':
       return <RelationSelect id={id} field={field} value={value as string | string[] | undefined} onChange={change} multiple={isMultiple(field)} />;
     case 'signature':

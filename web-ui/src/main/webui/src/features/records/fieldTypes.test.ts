@@ -107,3 +107,17 @@ describe('file fields (attachment, image)', () => {
     }
   });
 });
+
+describe('department fields', () => {
+  it('are stored as an id, or a list of ids when multiple, like members', () => {
+    expect(storageOf(f('department'))).toBe('TEXT');
+    expect(storageOf(f('department', { multiple: true }))).toBe('LIST');
+    expect(isSortable(f('department'))).toBe(true);
+    expect(isSortable(f('department', { multiple: true }))).toBe(false);
+  });
+
+  it('compare a single department as an id (no contains, no greater than), several as a list', () => {
+    expect(operatorsFor(f('department'))).toEqual(['eq', 'ne', 'in', 'not_in', 'is_empty', 'not_empty']);
+    expect(operatorsFor(f('department', { multiple: true }))).toEqual(operatorsFor(f('member', { multiple: true })));
+  });
+});

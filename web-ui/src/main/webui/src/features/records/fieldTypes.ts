@@ -53,7 +53,7 @@ export function isComputed(field: FieldDefinition): boolean {
   return COMPUTED_TYPES.has(field.type);
 }
 
-/** member / relation holding a list of ids. */
+/** member / department / relation holding a list of ids. */
 export function isMultiple(field: FieldDefinition): boolean {
   return field.options?.multiple === true;
 }
@@ -76,6 +76,7 @@ export function storageOf(field: FieldDefinition): Storage {
     case 'tags':
       return 'LIST';
     case 'member':
+    case 'department':
     case 'relation':
       return isMultiple(field) ? 'LIST' : 'TEXT';
     case 'address':
@@ -108,10 +109,14 @@ export function isSortable(field: FieldDefinition): boolean {
   return storage !== 'LIST' && storage !== 'STRUCTURED';
 }
 
+/** A single department is an id: comparing it as text (contains, greater than) means nothing. */
+const DEPARTMENT_OPS: readonly ServerOp[] = ['eq', 'ne', 'in', 'not_in', 'is_empty'];
+
 /** The operators a filter condition on this field may use, most useful first. */
 export function operatorsFor(field: FieldDefinition): FilterOp[] {
   const ops: FilterOp[] = [];
-  for (const op of SERVER_OPS[storageOf(field)]) {
+  const storage = storageOf(field);
+  for (const op of field.type === 'department' && storage === 'TEXT' ? DEPARTMENT_OPS : SERVER_OPS[storage]) {
     ops.push(op);
     if (op === 'is_empty') ops.push('not_empty');
   }

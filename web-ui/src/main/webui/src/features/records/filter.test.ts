@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFilter, conditionToClause, isValueComplete, valueKind, withField, withOp, type FilterCondition } from './filter';
+import { allowsDepartmentTokens, buildFilter, conditionToClause, isDepartmentToken, isValueComplete, MY_DEPARTMENTS, MY_DEPARTMENTS_AND_BELOW, valueKind, withField, withOp, type FilterCondition } from './filter';
 import type { FieldDefinition } from './types';
 
 const FIELDS: FieldDefinition[] = [
@@ -121,5 +121,45 @@ describe('file fields', () => {
     // what the server refuses is never sent
     expect(conditionToClause(c('contract', 'contains', 'pdf'), contract)).toBeNull();
     expect(conditionToClause(c('photos', 'eq', 'x'), photos)).toBeNull();
+  });
+});
+
+describe('department fields', () => {
+  const dept: FieldDefinition = { key: 'dept', label: '部门', type: 'department' };
+  const depts: FieldDefinition = { key: 'depts', label: '协作部门', type: 'department', options: { multiple: true } };
+
+  it('pick a department (or several for "is any of") from the tree', () => {
+    expect(valueKind(dept, 'eq')).toBe('department');
+    expect(valueKind(dept, 'ne')).toBe('department');
+    expect(valueKind(dept, 'in')).toBe('departments');
+    expect(valueKind(depts, 'contains')).toBe('department');
+    expect(valueKind(depts, 'not_in')).toBe('departments');
+    expect(valueKind(dept, 'is_empty')).toBe('none');
+    expect(isValueComplete('departments', [])).toBe(false);
+    expect(isValueComplete('departments', ['d1'])).toBe(true);
+  });
+
+  it('send "my departments" and "my departments and below" with eq and ne only', () => {
+    expect(isDepartmentToken(MY_DEPARTMENTS)).toBe(true);
+    expect(isDepartmentToken(MY_DEPARTMENTS_AND_BELOW)).toBe(true);
+    expect(isDepartmentToken('$me')).toBe(false);
+    expect(allowsDepartmentTokens('eq')).toBe(true);
+    expect(allowsDepartmentTokens('ne')).toBe(true);
+    expect(allowsDepartmentTokens('contains')).toBe(false);
+    expect(conditionToClause(c('dept', 'eq', '$myDepartments'), dept)).toEqual({ field: 'dept', op: 'eq', value: '$myDepartments' });
+    expect(conditionToClause(c('depts', 'ne', '$myDepartmentsAndBelow'), depts)).toEqual({ field: 'depts', op: 'ne', value: '$myDepartmentsAndBelow' });
+    // the server refuses them elsewhere: such a condition is not filled in yet
+    expect(conditionToClause(c('depts', 'contains', '$myDepartments'), depts)).toBeNull();
+    expect(conditionToClause(c('dept', 'in', ['$myDepartments']), dept)).toEqual({ field: 'dept', op: 'in', value: ['$myDepartments'] });
+    expect(conditionToClause(c('dept', 'eq', 'd-sales'), dept)).toEqual({ field: 'dept', op: 'eq', value: 'd-sales' });
+    const built = buildFilter('and', [c('depts', 'contains', '$myDepartments')], (k) => (k === 'depts' ? depts : undefined));
+    expect(built.incomplete).toEqual([0]);
+  });
+
+  it('keep the value from eq to ne, drop "my departments" where the operator cannot take it', () => {
+    expect(withOp(c('dept', 'eq', '$myDepartments'), 'ne', dept).value).toBe('$myDepartments');
+    expect(withOp(c('depts', 'eq', '$myDepartments'), 'contains', depts).value).toBeUndefined();
+    expect(withOp(c('depts', 'eq', 'd-sales'), 'contains', depts).value).toBe('d-sales');
+    expect(withOp(c('dept', 'eq', 'd-sales'), 'in', dept).value).toBeUndefined();
   });
 });

@@ -9,6 +9,20 @@ import type { FieldDefinition } from './types';
 
 export type Match = 'and' | 'or';
 
+/** On department fields: "one of the current user's departments", and "… or one below them". */
+export const MY_DEPARTMENTS = '$myDepartments';
+export const MY_DEPARTMENTS_AND_BELOW = '$myDepartmentsAndBelow';
+export const DEPARTMENT_TOKENS: readonly string[] = [MY_DEPARTMENTS, MY_DEPARTMENTS_AND_BELOW];
+
+export function isDepartmentToken(value: unknown): boolean {
+  return typeof value === 'string' && DEPARTMENT_TOKENS.includes(value);
+}
+
+/** The server takes the department tokens with eq and ne only. */
+export function allowsDepartmentTokens(op: FilterOp | undefined): boolean {
+  return op === 'eq' || op === 'ne';
+}
+
 export type FilterScalar = string | number | boolean;
 export type FilterValue = FilterScalar | FilterScalar[] | null | undefined;
 
@@ -46,6 +60,8 @@ export type ValueKind =
   | 'choices'
   | 'member'
   | 'members'
+  | 'department'
+  | 'departments'
   | 'relation'
   | 'relations';
 
@@ -61,6 +77,7 @@ export function valueKind(field: FieldDefinition | undefined, op: FilterOp | und
     return many ? 'choices' : 'choice';
   }
   if (field.type === 'member') return many ? 'members' : 'member';
+  if (field.type === 'department') return many ? 'departments' : 'department';
   if (field.type === 'relation') return many ? 'relations' : 'relation';
   switch (storage) {
     case 'NUMBER':
@@ -98,6 +115,7 @@ export function isValueComplete(kind: ValueKind, value: FilterValue): boolean {
     case 'numbers':
     case 'choices':
     case 'members':
+    case 'departments':
     case 'relations':
       return Array.isArray(value) && value.length > 0 && value.every(filled);
     default:
@@ -110,6 +128,8 @@ export function conditionToClause(condition: FilterCondition, field: FieldDefini
   if (!field || !condition.op || !operatorsFor(field).includes(condition.op)) return null;
   const kind = valueKind(field, condition.op);
   if (!isValueComplete(kind, condition.value)) return null;
+  // "my departments" compares with eq / ne only: elsewhere it is no value yet
+  if (field.type === 'department' && isDepartmentToken(condition.value) && !allowsDepartmentTokens(condition.op)) return null;
   if (condition.op === 'is_empty') return { field: field.key, op: 'is_empty' };
   if (condition.op === 'not_empty') return { field: field.key, op: 'is_empty', value: false };
   const value = condition.value;
@@ -147,10 +167,14 @@ export function withField(condition: FilterCondition, field: FieldDefinition | u
   return { id: condition.id, field: field?.key, op: field ? operatorsFor(field)[0] : undefined, value: undefined };
 }
 
-/** A new operator keeps the value when it takes the same kind of input (eq -> ne), drops it otherwise. */
+/**
+ * A new operator keeps the value when it takes the same kind of input (eq -> ne), drops it otherwise
+ * (and drops "my departments" where the new operator cannot take it).
+ */
 export function withOp(condition: FilterCondition, op: FilterOp, field: FieldDefinition | undefined): FilterCondition {
   const same = valueKind(field, condition.op) === valueKind(field, op);
-  return { ...condition, op, value: same ? condition.value : undefined };
+  const tokenLost = isDepartmentToken(condition.value) && !allowsDepartmentTokens(op);
+  return { ...condition, op, value: same && !tokenLost ? condition.value : undefined };
 }
 
 

@@ -57,6 +57,16 @@ describe('formatValue', () => {
     expect(formatValue(f('relation', { multiple: true }), [id, 'b'], { ...ctx, relationLabel: (key, x) => (x === id ? `${key}:客户A` : undefined) })).toBe('relation:客户A、b');
   });
 
+  it('names departments when it can, else shortens the id', () => {
+    const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    const names = (x: string) => ({ d1: '销售部', d2: '研发部' })[x];
+    expect(formatValue(f('department'), 'd1', { ...ctx, departmentName: names })).toBe('销售部');
+    expect(formatValue(f('department', { multiple: true }), ['d1', 'd2', id], { ...ctx, departmentName: names })).toBe('销售部、研发部、0f8fad5b');
+    expect(formatValue(f('department'), id, ctx)).toBe('0f8fad5b');
+    // member names are not department names
+    expect(formatValue(f('department'), 'd1', { ...ctx, memberName: () => '张三' })).toBe('d1');
+  });
+
   it('reduces rich text to its text, a signature and a sub-form to a word', () => {
     expect(formatValue(f('richtext'), '<p>你好&nbsp;<b>世界</b></p><script>alert(1)</script>', ctx)).toBe('你好 世界');
     expect(formatValue(f('signature'), 'data:image/png;base64,iVBOR', ctx)).toBe('[签名]');

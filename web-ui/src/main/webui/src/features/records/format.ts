@@ -1,6 +1,6 @@
 /**
  * Record values as text: for cells that need no markup, the drawer, the history ("旧 → 新") and the
- * labels of related records. Pure: names of members and related records come from the caller.
+ * labels of related records. Pure: names of members, departments and related records come from the caller.
  */
 import dayjs from 'dayjs';
 import { choiceLabel, numberKind } from './fieldTypes';
@@ -12,6 +12,7 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
 /** What ids stand for, as far as the page knows. */
 export interface ValueLabels {
   memberName?: (userId: string) => string | undefined;
+  departmentName?: (departmentId: string) => string | undefined;
   relationLabel?: (fieldKey: string, recordId: string) => string | undefined;
 }
 
@@ -131,6 +132,10 @@ export function formatValue(field: FieldDefinition, value: unknown, ctx: FormatC
     case 'member':
       return ids(value)
         .map((id) => ctx.memberName?.(id) ?? shortId(id))
+        .join(sep);
+    case 'department':
+      return ids(value)
+        .map((id) => ctx.departmentName?.(id) ?? shortId(id))
         .join(sep);
     case 'relation':
       return ids(value)

@@ -29,6 +29,10 @@ describe('permission checks', () => {
     expect(canOpen(viewer, 'members')).toBe(false);
     expect(canOpen({ permissions: ['member.view'] }, 'roles')).toBe(true);
     expect(canOpen(auditor, 'audit')).toBe(true);
+    // departments open as members do
+    expect(canOpen({ permissions: ['member.view'] }, 'departments')).toBe(true);
+    expect(canOpen({ permissions: ['member.manage'] }, 'departments')).toBe(true);
+    expect(canOpen(viewer, 'departments')).toBe(false);
   });
 
   it('lands on the first page the caller may open', () => {

@@ -27,17 +27,19 @@ export function canAny(workspace: HasPermissions | null | undefined, ...permissi
   return permissions.some((p) => can(workspace, p));
 }
 
-export type Section = 'apps' | 'members' | 'roles' | 'audit';
+export type Section = 'apps' | 'members' | 'departments' | 'roles' | 'audit';
 
-export const SECTIONS: readonly Section[] = ['apps', 'members', 'roles', 'audit'];
+export const SECTIONS: readonly Section[] = ['apps', 'members', 'departments', 'roles', 'audit'];
 
 /**
  * Which permissions open each workspace page. Roles are readable by whoever may see members
- * (the member form needs the role list) and by role managers.
+ * (the member form needs the role list) and by role managers. Departments are shown with their
+ * members, so they open as the members page does (member.manage changes them).
  */
 export const SECTION_PERMISSIONS: Record<Section, Permission[]> = {
   apps: ['app.view', 'app.manage'],
   members: ['member.view', 'member.manage'],
+  departments: ['member.view', 'member.manage'],
   roles: ['role.manage', 'member.view', 'member.manage'],
   audit: ['audit.read'],
 };

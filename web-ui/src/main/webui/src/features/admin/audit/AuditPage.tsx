@@ -81,8 +81,8 @@ function AuditView({ scope, workspaceId }: { scope: 'workspace' | 'platform'; wo
     {
       title: t('audit.detail'),
       dataIndex: 'detail',
-      render: (v: AuditEntry['detail']) => {
-        const text = formatAuditDetail(v);
+      render: (v: AuditEntry['detail'], entry) => {
+        const text = formatAuditDetail(v, 60, entry.type);
         return text ? (
           <Tooltip title={<pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(v, null, 2)}</pre>}>
             <Typography.Text style={{ fontSize: 12 }} ellipsis>

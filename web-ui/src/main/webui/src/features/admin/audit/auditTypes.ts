@@ -7,6 +7,11 @@ export const AUDIT_TYPES = [
   'user.created',
   'member.added',
   'member.removed',
+  'department.created',
+  'department.updated',
+  'department.deleted',
+  'department.members-added',
+  'department.member-removed',
   'role.changed',
   'role.created',
   'role.updated',
@@ -40,8 +45,9 @@ export function auditTypeLabelKey(type: string): string {
 
 export function auditTypeColor(type: string): string {
   if (type.endsWith('.failed')) return 'red';
-  if (type.endsWith('.deleted') || type.endsWith('.removed')) return 'volcano';
-  if (type.endsWith('.created') || type.endsWith('.added') || type === 'login.succeeded') return 'green';
+  // `department.member-removed`, `department.members-added`: the last word says it
+  if (/[.-](deleted|removed)$/.test(type)) return 'volcano';
+  if (/[.-](created|added)$/.test(type) || type === 'login.succeeded') return 'green';
   if (type === 'export') return 'purple';
   return 'blue';
 }

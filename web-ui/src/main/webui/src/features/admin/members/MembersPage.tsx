@@ -10,6 +10,8 @@ import { formatDateTime } from '../../../lib/time';
 import { useMe } from '../../auth/session';
 import { can, canOpen } from '../../workspaces/permissions';
 import { useWorkspace } from '../../workspaces/WorkspaceGate';
+import { departmentPath, departmentsById } from '../departments/tree';
+import { useDepartments } from '../departments/useDepartments';
 import { useRoles } from '../roles/useRoles';
 import { AddMemberModal } from './AddMemberModal';
 import { useChangeMemberRole, useMembers, useRemoveMember } from './useMembers';
@@ -23,6 +25,8 @@ export default function MembersPage() {
   const manage = can(workspace, 'member.manage');
   const members = useMembers(workspace.id, allowed);
   const roles = useRoles(workspace.id, allowed && manage);
+  const departments = useDepartments(workspace.id, allowed);
+  const departmentById = departmentsById(departments.data);
   const changeRole = useChangeMemberRole(workspace.id);
   const remove = useRemoveMember(workspace.id);
   const [adding, setAdding] = useState(false);
@@ -92,6 +96,25 @@ export default function MembersPage() {
       },
     },
     {
+      title: t('members.departments'),
+      key: 'departments',
+      render: (_, m) => {
+        // ids the list does not know (a department just deleted) are left out
+        const known = (m.departmentIds ?? []).filter((id) => departmentById.has(id));
+        return known.length ? (
+          <Flex wrap gap={4} data-testid="member-departments">
+            {known.map((id) => (
+              <Tooltip key={id} title={departmentPath(departmentById, id)}>
+                <Tag style={{ marginInlineEnd: 0 }}>{departmentById.get(id)!.name}</Tag>
+              </Tooltip>
+            ))}
+          </Flex>
+        ) : (
+          <Typography.Text type="secondary">-</Typography.Text>
+        );
+      },
+    },
+    {
       title: t('members.status'),
       key: 'status',
       width: 180,
@@ -150,7 +173,7 @@ export default function MembersPage() {
         columns={columns}
         dataSource={members.data ?? []}
         pagination={{ hideOnSinglePage: true, pageSize: 20, showTotal: (total) => t('common.total', { count: total }) }}
-        scroll={{ x: 760 }}
+        scroll={{ x: 900 }}
       />
       {roles.data && <AddMemberModal workspaceId={workspace.id} roles={roles.data} open={adding} onClose={() => setAdding(false)} />}
     </>

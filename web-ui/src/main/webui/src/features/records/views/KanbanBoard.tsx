@@ -45,7 +45,8 @@ export function KanbanBoard(props: KanbanBoardProps) {
   const groupBy = groupableFields(props.fields).find((f) => f.key === props.config.groupBy);
   // the field was removed or changed its type since the view was saved
   if (!groupBy) return <Alert type="warning" showIcon title={t('records.views.kanban.broken')} data-testid="kanban-broken" />;
-  return <Board {...props} groupBy={groupBy} />;
+  // grouped by another field (the view's settings): cards on their way belong to the old columns
+  return <Board key={groupBy.key} {...props} groupBy={groupBy} />;
 }
 
 function Board({ workspaceId, appId, formId, config, fields, labels, canEdit, onOpen, groupBy }: KanbanBoardProps & { groupBy: FieldDefinition }) {

@@ -5,11 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../components/FormModal';
 import { countConditions } from '../filter';
 import type { FieldDefinition } from '../types';
-import { dateFields } from './calendar';
-import { groupableFields } from './kanban';
 import { VIEW_KINDS, type GridViewConfig, type SavedView, type ViewKind } from './types';
 import { useCreateView } from './useViews';
-import { buildNewView, viewFormProblems, type ViewFormValues } from './viewForm';
+import { buildNewView, fieldChoices, viewFormProblems, type FieldChoices, type ViewFormValues } from './viewForm';
 
 export const KIND_ICONS: Record<ViewKind, React.ReactNode> = { grid: <TableOutlined />, kanban: <ProjectOutlined />, calendar: <CalendarOutlined /> };
 
@@ -40,9 +38,7 @@ export function SaveViewModal({ workspaceId, appId, formId, open, kind, fields, 
   const [error, setError] = useState<string | null>(null);
   const create = useCreateView(workspaceId, appId, formId);
   const chosen = Form.useWatch('kind', form) ?? kind ?? 'grid';
-  const groupable = groupableFields(fields);
-  const dated = dateFields(fields);
-  const fieldOptions = fields.map((f) => ({ value: f.key, label: f.label }));
+  const choices = fieldChoices(fields);
   const carried = countConditions(grid.filter);
 
   const submit = async () => {
@@ -70,7 +66,7 @@ export function SaveViewModal({ workspaceId, appId, formId, open, kind, fields, 
       error={error}
       errorTestId="view-error"
       form={form}
-      initialValues={{ name: initialName ?? '', kind: kind ?? 'grid', groupBy: groupable[0]?.key, dateField: dated[0]?.key, cardFields: [], shared: false }}
+      initialValues={{ name: initialName ?? '', kind: kind ?? 'grid', groupBy: choices.groupable[0]?.value, dateField: choices.dated[0]?.value, cardFields: [], shared: false }}
       onSubmit={submit}
       onClose={onClose}
       afterClose={() => setError(null)}
@@ -84,28 +80,7 @@ export function SaveViewModal({ workspaceId, appId, formId, open, kind, fields, 
           <KindPicker />
         </Form.Item>
       )}
-      {chosen === 'kanban' && (
-        <>
-          {groupable.length === 0 && <Alert type="warning" showIcon title={t('records.views.form.noSelectField')} style={{ marginBottom: 16 }} data-testid="view-groupby-none" />}
-          <Form.Item name="groupBy" label={t('records.views.form.groupBy')} extra={t('records.views.form.groupByHint')} rules={[{ required: true, message: t('records.views.form.groupByRequired') }]}>
-            <TestIdSelect testId="view-groupby" options={groupable.map((f) => ({ value: f.key, label: f.label }))} disabled={groupable.length === 0} />
-          </Form.Item>
-          <Form.Item name="cardFields" label={t('records.views.form.cardFields')} extra={t('records.views.form.cardFieldsHint')}>
-            <TestIdSelect testId="view-cardfields" mode="multiple" options={fieldOptions} allowClear showSearch={{ optionFilterProp: 'label' }} />
-          </Form.Item>
-        </>
-      )}
-      {chosen === 'calendar' && (
-        <>
-          {dated.length === 0 && <Alert type="warning" showIcon title={t('records.views.form.noDateField')} style={{ marginBottom: 16 }} data-testid="view-datefield-none" />}
-          <Form.Item name="dateField" label={t('records.views.form.dateField')} rules={[{ required: true, message: t('records.views.form.dateFieldRequired') }]}>
-            <TestIdSelect testId="view-datefield" options={dated.map((f) => ({ value: f.key, label: f.label }))} disabled={dated.length === 0} />
-          </Form.Item>
-          <Form.Item name="titleField" label={t('records.views.form.titleField')} extra={t('records.views.form.titleFieldHint')}>
-            <TestIdSelect testId="view-titlefield" options={fieldOptions} allowClear showSearch={{ optionFilterProp: 'label' }} />
-          </Form.Item>
-        </>
-      )}
+      <KindFields kind={chosen} choices={choices} />
       {chosen !== 'grid' && carried > 0 && (
         <Typography.Paragraph type="secondary" data-testid="view-filter-carried">
           {t('records.views.form.filterCarried', { count: carried })}
@@ -118,6 +93,40 @@ export function SaveViewModal({ workspaceId, appId, formId, open, kind, fields, 
       )}
     </FormModal>
   );
+}
+
+/**
+ * What a board (its group-by field, the cards' fields) or a calendar (its date field, the title)
+ * needs, as items of a view form; a grid: nothing. Shared by "new view" and "view settings".
+ */
+export function KindFields({ kind, choices }: { kind: ViewKind; choices: FieldChoices }) {
+  const { t } = useTranslation();
+  const { groupable, dated, all } = choices;
+  if (kind === 'kanban')
+    return (
+      <>
+        {groupable.length === 0 && <Alert type="warning" showIcon title={t('records.views.form.noSelectField')} style={{ marginBottom: 16 }} data-testid="view-groupby-none" />}
+        <Form.Item name="groupBy" label={t('records.views.form.groupBy')} extra={t('records.views.form.groupByHint')} rules={[{ required: true, message: t('records.views.form.groupByRequired') }]}>
+          <TestIdSelect testId="view-groupby" options={groupable} disabled={groupable.length === 0} />
+        </Form.Item>
+        <Form.Item name="cardFields" label={t('records.views.form.cardFields')} extra={t('records.views.form.cardFieldsHint')}>
+          <TestIdSelect testId="view-cardfields" mode="multiple" options={all} allowClear showSearch={{ optionFilterProp: 'label' }} />
+        </Form.Item>
+      </>
+    );
+  if (kind === 'calendar')
+    return (
+      <>
+        {dated.length === 0 && <Alert type="warning" showIcon title={t('records.views.form.noDateField')} style={{ marginBottom: 16 }} data-testid="view-datefield-none" />}
+        <Form.Item name="dateField" label={t('records.views.form.dateField')} rules={[{ required: true, message: t('records.views.form.dateFieldRequired') }]}>
+          <TestIdSelect testId="view-datefield" options={dated} disabled={dated.length === 0} />
+        </Form.Item>
+        <Form.Item name="titleField" label={t('records.views.form.titleField')} extra={t('records.views.form.titleFieldHint')}>
+          <TestIdSelect testId="view-titlefield" options={all} allowClear showSearch={{ optionFilterProp: 'label' }} />
+        </Form.Item>
+      </>
+    );
+  return null;
 }
 
 /** 表格 / 看板 / 日历, as Form.Item hands value and onChange. */

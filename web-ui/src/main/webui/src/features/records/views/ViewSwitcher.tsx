@@ -1,15 +1,15 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, App as AntApp, Button, Dropdown, Flex, Form, Input, Tabs, Tooltip, type ButtonProps, type MenuProps } from 'antd';
-import { DeleteOutlined, EditOutlined, MoreOutlined, PlusOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Dropdown, Flex, Tabs, Tooltip, type ButtonProps, type MenuProps } from 'antd';
+import { DeleteOutlined, MoreOutlined, PlusOutlined, SettingOutlined, TeamOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../components/errors';
-import { FormModal } from '../../../components/FormModal';
 import { tid } from '../../../components/testid';
 import type { FieldDefinition } from '../types';
 import { KIND_ICONS, SaveViewModal } from './SaveViewModal';
 import type { GridViewConfig, SavedView } from './types';
-import { useDeleteView, useShareView, useUpdateView } from './useViews';
-import { positionAfter, problemText, viewFormProblems } from './viewForm';
+import { useDeleteView, useUpdateView } from './useViews';
+import { positionAfter, problemText } from './viewForm';
+import { ViewSettingsModal } from './ViewSettingsModal';
 
 const ALL = '__all__';
 
@@ -25,7 +25,7 @@ interface ViewSwitcherProps {
   value: string | null;
   onChange: (id: string | null) => void;
   fields: readonly FieldDefinition[];
-  /** may make views shared with everyone (app.manage) */
+  /** may share views with everyone and stop sharing them (app.manage) */
   canShare: boolean;
   /** what a new view starts from: the grid as it is now */
   grid: GridViewConfig;
@@ -33,14 +33,18 @@ interface ViewSwitcherProps {
   extra?: ReactNode;
 }
 
-/** "全部记录" and the saved views as tabs; each view its menu (rename, share, delete) where the caller may change it. */
+/**
+ * "全部记录" and the saved views as tabs; the view shown has its menu where the caller may change it:
+ * its settings, share it or stop sharing it (app managers), delete it.
+ */
 export function ViewSwitcher({ workspaceId, appId, formId, views, error, value, onChange, fields, canShare, grid, extra }: ViewSwitcherProps) {
   const { t } = useTranslation();
   const { message, modal } = AntApp.useApp();
   const [creating, setCreating] = useState(false);
-  const [renaming, setRenaming] = useState<SavedView | null>(null);
+  // kept while the settings close: the modal does not change its fields as it fades out
+  const [settings, setSettings] = useState<{ view: SavedView; open: boolean } | null>(null);
   const remove = useDeleteView(workspaceId, appId, formId);
-  const share = useShareView(workspaceId, appId, formId);
+  const update = useUpdateView(workspaceId, appId, formId);
 
   const confirmDelete = (view: SavedView) =>
     modal.confirm({
@@ -59,28 +63,38 @@ export function ViewSwitcher({ workspaceId, appId, formId, views, error, value, 
         }
       },
     });
-  const shareView = async (view: SavedView) => {
+  // the same view, shared or the caller's own again: its id (and the URL) stay
+  const setShared = async (view: SavedView, shared: boolean) => {
     try {
-      const shared = await share.mutateAsync(view);
-      message.success(t('records.views.sharedDone', { name: view.name }));
-      // the shared copy has an id of its own: the URL follows it
-      if (value === view.id) onChange(shared.id);
+      await update.mutateAsync({ id: view.id, changes: { shared }, version: view.version });
+      message.success(t(shared ? 'records.views.sharedDone' : 'records.views.unsharedDone', { name: view.name }));
     } catch (e) {
       message.error(problemText(e, t));
     }
   };
+  const confirmUnshare = (view: SavedView) =>
+    modal.confirm({
+      title: t('records.views.unshareConfirm', { name: view.name }),
+      content: t('records.views.unshareHint'),
+      okText: t('records.views.unshare'),
+      cancelText: t('common.cancel'),
+      okButtonProps: tid<ButtonProps>('view-unshare-ok'),
+      onOk: () => setShared(view, false),
+    });
 
   const menuOf = (view: SavedView): MenuProps => ({
     items: [
-      { key: 'rename', icon: <EditOutlined />, label: <span data-testid="view-rename">{t('records.views.rename')}</span> },
+      { key: 'settings', icon: <SettingOutlined />, label: <span data-testid="view-settings">{t('records.views.settings')}</span> },
       ...(canShare && !view.shared ? [{ key: 'share', icon: <TeamOutlined />, label: <span data-testid="view-share">{t('records.views.share')}</span> }] : []),
+      ...(canShare && view.shared ? [{ key: 'unshare', icon: <UserOutlined />, label: <span data-testid="view-unshare">{t('records.views.unshare')}</span> }] : []),
       { type: 'divider' as const },
       { key: 'delete', danger: true, icon: <DeleteOutlined />, label: <span data-testid="view-delete">{t('records.views.delete')}</span> },
     ],
     onClick: ({ key, domEvent }) => {
       domEvent.stopPropagation();
-      if (key === 'rename') setRenaming(view);
-      else if (key === 'share') void shareView(view);
+      if (key === 'settings') setSettings({ view, open: true });
+      else if (key === 'share') void setShared(view, true);
+      else if (key === 'unshare') confirmUnshare(view);
       else if (key === 'delete') confirmDelete(view);
     },
   });
@@ -153,50 +167,15 @@ export function ViewSwitcher({ workspaceId, appId, formId, views, error, value, 
         onClose={() => setCreating(false)}
         onCreated={(view) => onChange(view.id)}
       />
-      <RenameViewModal workspaceId={workspaceId} appId={appId} formId={formId} view={renaming} onClose={() => setRenaming(null)} />
+      <ViewSettingsModal
+        workspaceId={workspaceId}
+        appId={appId}
+        formId={formId}
+        open={!!settings?.open}
+        view={settings?.view ?? null}
+        fields={fields}
+        onClose={() => setSettings((s) => s && { ...s, open: false })}
+      />
     </div>
-  );
-}
-
-function RenameViewModal({ workspaceId, appId, formId, view, onClose }: { workspaceId: string; appId: string; formId: string; view: SavedView | null; onClose: () => void }) {
-  const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const [form] = Form.useForm<{ name: string }>();
-  const [error, setError] = useState<string | null>(null);
-  const update = useUpdateView(workspaceId, appId, formId);
-  const submit = async () => {
-    const { name } = await form.validateFields();
-    if (!view) return;
-    setError(null);
-    try {
-      await update.mutateAsync({ id: view.id, changes: { name: name.trim() }, version: view.version });
-      message.success(t('records.views.renamed'));
-      onClose();
-    } catch (e) {
-      const problems = viewFormProblems(e, t);
-      if (problems.fields.name) form.setFields([{ name: 'name', errors: problems.fields.name }]);
-      setError(problems.message);
-    }
-  };
-  return (
-    <FormModal<{ name: string }>
-      open={!!view}
-      title={t('records.views.renameTitle')}
-      okText={t('common.save')}
-      submitting={update.isPending}
-      submitTestId="view-rename-ok"
-      error={error}
-      errorTestId="view-rename-error"
-      form={form}
-      initialValues={{ name: view?.name ?? '' }}
-      onSubmit={submit}
-      onClose={onClose}
-      afterClose={() => setError(null)}
-      submitOnEnter
-    >
-      <Form.Item name="name" label={t('records.views.form.name')} rules={[{ required: true, whitespace: true, message: t('records.views.form.nameRequired') }, { max: 100 }]}>
-        <Input maxLength={100} data-testid="view-rename-input" autoFocus />
-      </Form.Item>
-    </FormModal>
   );
 }

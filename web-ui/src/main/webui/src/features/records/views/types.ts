@@ -64,9 +64,13 @@ export type NewView =
   | { name: string; kind: 'kanban'; config: KanbanViewConfig; shared?: boolean; position?: number }
   | { name: string; kind: 'calendar'; config: CalendarViewConfig; shared?: boolean; position?: number };
 
-/** What PUT changes; the kind and whether it is shared stay as they are. */
+/**
+ * What PUT changes (absent: as it is); the kind stays. `shared: true` shares the caller's own view
+ * with everyone (same id, app.manage), `shared: false` makes a shared view the caller's own again.
+ */
 export interface ViewChanges {
   name?: string;
   config?: ViewConfig;
+  shared?: boolean;
   position?: number;
 }

@@ -48,25 +48,6 @@ export function useDeleteView(ws: string, app: string, formId: string) {
 }
 
 /**
- * A personal view shared with everyone. PUT does not change who a view belongs to, so the shared
- * copy is created first and the personal one deleted after: a failure leaves the personal one intact.
- */
-export function useShareView(ws: string, app: string, formId: string) {
-  const refresh = useRefreshViews(ws, app, formId);
-  return useMutation({
-    mutationFn: async (view: SavedView) => {
-      const shared = await viewsApi.create(ws, app, formId, { name: view.name, kind: view.kind, config: view.config, shared: true, position: view.position } as NewView);
-      await viewsApi.remove(ws, app, formId, view.id);
-      return shared;
-    },
-    onSuccess: (shared, personal) => {
-      refresh.drop(personal.id);
-      return refresh.put(shared);
-    },
-  });
-}
-
-/**
  * The view shown: the caller's (the page's URL) when it keeps it, else this component's own. Null:
  * all records, the unsaved grid.
  */

@@ -1,6 +1,6 @@
 /**
  * Saved views without a page: the API calls (If-Match on a change), a grid's state as a config and
- * back, a board's columns and their queries, cards moved before the server answered, and the
+ * back, what the view settings save (the rest of the config kept), a board's columns and their queries, cards moved before the server answered, and the
  * month a calendar asks for (a date field by days, a datetime field by instants).
  */
 import dayjs from 'dayjs';
@@ -15,7 +15,8 @@ import { viewsApi } from './api';
 import { calendarQuery, dayOf, monthRange, recordsByDay } from './calendar';
 import { andWith, gridConfigOf, gridStateOf, sameConfig } from './gridState';
 import { boardColumns, cardLayout, columnCount, columnQuery, placeCards, type CardMove } from './kanban';
-import { buildNewView, problemText, viewFormProblems } from './viewForm';
+import type { SavedView } from './types';
+import { buildNewView, buildViewChanges, fieldChoices, problemText, settingsValuesOf, viewFormProblems } from './viewForm';
 
 const FIELDS: FieldDefinition[] = [
   { key: 'name', label: '姓名', type: 'text' },
@@ -58,14 +59,18 @@ describe('views api', () => {
     await viewsApi.create('w 1', 'a1', 'f1', { name: '大客户', kind: 'grid', config: { sort: '-spend' }, shared: true });
     await viewsApi.update('w 1', 'a1', 'f1', 'v1', { config: { sort: 'spend' } }, 4);
     await viewsApi.update('w 1', 'a1', 'f1', 'v1', { name: '改名' });
+    await viewsApi.update('w 1', 'a1', 'f1', 'v1', { shared: true }, 5);
     await viewsApi.remove('w 1', 'a1', 'f1', 'v1');
 
     const base = '/api/v1/workspaces/w%201/apps/a1/forms/f1/views';
-    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([`GET ${base}`, `POST ${base}`, `PUT ${base}/v1`, `PUT ${base}/v1`, `DELETE ${base}/v1`]);
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([`GET ${base}`, `POST ${base}`, `PUT ${base}/v1`, `PUT ${base}/v1`, `PUT ${base}/v1`, `DELETE ${base}/v1`]);
     expect(calls[1].body).toEqual({ name: '大客户', kind: 'grid', config: { sort: '-spend' }, shared: true });
     expect(calls[2].headers['If-Match']).toBe('"4"');
     expect(calls[2].body).toEqual({ config: { sort: 'spend' } });
     expect(calls[3].headers['If-Match']).toBeUndefined();
+    // shared with everyone: the same view, not a copy
+    expect(calls[4].body).toEqual({ shared: true });
+    expect(calls[4].headers['If-Match']).toBe('"5"');
   });
 });
 
@@ -169,6 +174,65 @@ describe('new view form', () => {
     const forbidden = new ApiError({ status: 403, detail: '你没有权限执行这个操作' }, 'x');
     expect(viewFormProblems(forbidden, t)).toEqual({ fields: {}, message: '你没有权限执行这个操作' });
     expect(problemText(new Error('boom'), t)).toBe('errors.unexpected');
+  });
+});
+
+describe('view settings form', () => {
+  const base = { id: 'v1', shared: false, editable: true, position: 0, version: 3, updatedAt: '2026-11-01T00:00:00Z' };
+  const filter: FilterNode = { and: [{ field: 'spend', op: 'gt', value: 100 }] };
+  const board: SavedView = { ...base, name: '看板', kind: 'kanban', config: { groupBy: 'level', cardFields: ['name', 'spend'], filter, sort: '-spend' } };
+  const calendar: SavedView = { ...base, name: '日历', kind: 'calendar', config: { dateField: 'visit', titleField: 'name', filter } };
+
+  it('offers single-select fields to group by, date fields for a calendar, and every field for cards and titles', () => {
+    expect(fieldChoices(FIELDS)).toEqual({
+      groupable: [{ value: 'level', label: '等级' }],
+      dated: [
+        { value: 'visit', label: '回访日' },
+        { value: 'meetAt', label: '会面' },
+      ],
+      all: FIELDS.map((f) => ({ value: f.key, label: f.label })),
+    });
+  });
+
+  it('starts from the view as saved, without the fields the form no longer has', () => {
+    expect(settingsValuesOf(board, FIELDS)).toEqual({ name: '看板', kind: 'kanban', groupBy: 'level', cardFields: ['name', 'spend'] });
+    expect(settingsValuesOf(calendar, FIELDS)).toEqual({ name: '日历', kind: 'calendar', dateField: 'visit', titleField: 'name' });
+    expect(settingsValuesOf({ ...base, name: '表格', kind: 'grid', config: { sort: 'name' } }, FIELDS)).toEqual({ name: '表格', kind: 'grid' });
+    // grouped by a field that is no longer a single select, a card field and a title that are gone: chosen again
+    const stale: SavedView = { ...board, config: { groupBy: 'name', cardFields: ['gone', 'spend'] } };
+    expect(settingsValuesOf(stale, FIELDS)).toMatchObject({ groupBy: undefined, cardFields: ['spend'] });
+    expect(settingsValuesOf({ ...calendar, config: { dateField: 'spend', titleField: 'gone' } }, FIELDS)).toMatchObject({ dateField: undefined, titleField: undefined });
+  });
+
+  it("saves the name and the fields chosen, keeping the rest of the view's config", () => {
+    expect(buildViewChanges(board, { name: ' 阶段看板 ', kind: 'kanban', groupBy: 'stage', cardFields: ['spend'] })).toEqual({
+      name: '阶段看板',
+      config: { groupBy: 'stage', cardFields: ['spend'], filter, sort: '-spend' },
+    });
+    // no card fields, no title: left out, as a new view leaves them out
+    expect(buildViewChanges(board, { name: '看板', kind: 'kanban', groupBy: 'level', cardFields: [] })).toEqual({ name: '看板', config: { groupBy: 'level', filter, sort: '-spend' } });
+    expect(buildViewChanges(calendar, { name: '日历', kind: 'calendar', dateField: 'meetAt' })).toEqual({ name: '日历', config: { dateField: 'meetAt', filter } });
+    expect(buildViewChanges(calendar, { name: '日历', kind: 'calendar', dateField: 'meetAt', titleField: 'spend' }).config).toEqual({ dateField: 'meetAt', titleField: 'spend', filter });
+    // a grid: its name only, its columns, filter and sort are saved from the grid
+    expect(buildViewChanges({ ...base, name: '表格', kind: 'grid', config: { sort: 'name' } }, { name: '大客户', kind: 'grid' })).toEqual({ name: '大客户' });
+  });
+
+  it('puts a problem of a field the form does not show on top', () => {
+    const refused = new ApiError(
+      {
+        status: 400,
+        detail: '有 2 个字段不合法',
+        errors: [
+          { field: 'config.groupBy', code: 'view.groupBy', message: '看板要按一个单选字段分组。' },
+          { field: 'config.dateField', code: 'view.dateField', message: '日历要按一个日期字段排列。' },
+        ],
+      },
+      'x',
+    );
+    expect(viewFormProblems(refused, t, ['name', 'groupBy', 'cardFields'])).toEqual({
+      fields: { groupBy: ['看板要按一个单选字段分组。'] },
+      message: '有 2 个字段不合法 日历要按一个日期字段排列。',
+    });
   });
 });
 

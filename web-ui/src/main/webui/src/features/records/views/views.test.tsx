@@ -2,8 +2,10 @@
 /**
  * Saved views on the records page against an in-memory fake of the form engine (records and views),
  * with the data-testids the browser journey uses: a grid view applied to the list and saved back
- * (If-Match) or as a new view, the view in the URL, the new-view modal and its refusals, a kanban
- * board (columns, counts, load more, a card dragged with its PATCH and its rollback) and a calendar.
+ * (If-Match) or as a new view, the view in the URL, the new-view modal and its refusals, a view's
+ * menu (settings, share and stop sharing on the same view, delete; share only for app managers), a
+ * kanban board (columns, counts, load more, a card dragged with its PATCH and its rollback, grouped by
+ * another field from its settings) and a calendar (its date field changed in its settings).
  */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App as AntApp, ConfigProvider } from 'antd';
@@ -83,6 +85,8 @@ class FakeApi {
   holdPatch: Promise<void> | null = null;
   /** the next POST of a view is refused so */
   refuseView: { status: number; body: unknown } | null = null;
+  /** the next PUT of a view is refused so */
+  refuseUpdate: { status: number; body: unknown } | null = null;
   /** every list page says there is more */
   alwaysMore = false;
   private seq = 0;
@@ -133,6 +137,11 @@ class FakeApi {
       }
       const cur = this.views[i];
       if (headers['If-Match'] && headers['If-Match'] !== `"${cur.version}"`) return json(412, { status: 412, detail: '视图已被其他人修改' });
+      if (this.refuseUpdate) {
+        const refusal = this.refuseUpdate;
+        this.refuseUpdate = null;
+        return json(refusal.status, refusal.body);
+      }
       this.views[i] = { ...cur, ...body, version: cur.version + 1 } as SavedView;
       return json(200, this.views[i], { ETag: `"${cur.version + 1}"` });
     }
@@ -356,40 +365,91 @@ describe('grid views (jsdom, fake API)', { timeout: 90_000 }, () => {
     expect(post.body).toEqual({ name: '按消费', kind: 'grid', position: 0, config: { columns: FIELDS.map((f) => ({ field: f.key })), sort: 'spend' } });
   });
 
-  it('renames, shares and deletes a view from its menu; a shared view of others has none', async () => {
+  it("changes a view's settings, shares it and stops sharing it (the same view), and deletes it from its menu; a shared view of others has none", async () => {
     api.view({ name: '共享的', kind: 'grid', config: {}, shared: true, editable: false });
-    api.view({ name: '我的', kind: 'grid', config: {}, version: 4 });
+    api.view({ name: '我的', kind: 'grid', config: { sort: '-spend' }, version: 4 });
     renderPage({ canShareViews: true });
     fireEvent.click(await screen.findByTestId('view-tab-v1'));
     await waitFor(() => expect(activeTab()).toBe('view-tab-v1'));
     expect(screen.queryByTestId('view-menu-v1')).toBeNull();
 
+    // a grid's settings: its name only (columns, filter and sort are saved from the grid)
     fireEvent.click(byId('view-tab-v2'));
     fireEvent.click(await screen.findByTestId('view-menu-v2'));
-    fireEvent.click(await screen.findByTestId('view-rename'));
-    const input = await screen.findByTestId('view-rename-input');
+    fireEvent.click(await screen.findByTestId('view-settings'));
+    const input = await screen.findByTestId('view-settings-name');
     await waitFor(() => expect((input as HTMLInputElement).value).toBe('我的'));
+    expect(byId('view-settings-grid-hint')).toBeTruthy();
+    expect(screen.queryByTestId('view-groupby')).toBeNull();
     fireEvent.change(input, { target: { value: '我的客户' } });
-    fireEvent.click(byId('view-rename-ok'));
+    fireEvent.click(byId('view-settings-ok'));
     await waitFor(() => expect(byId('view-tab-v2').textContent).toContain('我的客户'));
     const put = api.calls.find((c) => c.method === 'PUT')!;
+    expect(put.path).toBe(`${BASE}/views/v2`);
     expect(put.body).toEqual({ name: '我的客户' });
     expect(put.headers['If-Match']).toBe('"4"');
 
-    // shared: a shared copy, the personal one deleted, the tab follows the copy
+    // shared: the same view, no copy; the tab stays
     fireEvent.click(byId('view-menu-v2'));
+    expect(screen.queryByTestId('view-unshare')).toBeNull();
     fireEvent.click(await screen.findByTestId('view-share'));
-    await waitFor(() => expect(activeTab()).toBe('view-tab-v3'));
-    expect(api.calls.find((c) => c.method === 'POST')!.body).toMatchObject({ name: '我的客户', kind: 'grid', shared: true });
-    expect(api.calls.find((c) => c.method === 'DELETE')!.path).toBe(`${BASE}/views/v2`);
-    expect(byId('view-tab-v3').getAttribute('data-shared')).toBe('true');
-    expect(screen.queryByTestId('view-tab-v2')).toBeNull();
+    await waitFor(() => expect(byId('view-tab-v2').getAttribute('data-shared')).toBe('true'));
+    const share = api.calls.filter((c) => c.method === 'PUT').at(-1)!;
+    expect(share.path).toBe(`${BASE}/views/v2`);
+    expect(share.body).toEqual({ shared: true });
+    expect(share.headers['If-Match']).toBe('"5"');
+    expect(api.calls.some((c) => c.method === 'POST' || c.method === 'DELETE')).toBe(false);
+    expect(await screen.findByText('视图“我的客户”已共享给所有人')).toBeTruthy();
+    expect(activeTab()).toBe('view-tab-v2');
 
-    fireEvent.click(byId('view-menu-v3'));
+    // shared, it can be made personal again, after a confirmation that says what that means
+    fireEvent.click(byId('view-menu-v2'));
+    await waitFor(() => expect(screen.queryByTestId('view-share')).toBeNull());
+    fireEvent.click(await screen.findByTestId('view-unshare'));
+    expect(await screen.findByText('其他人将不再看到这个视图，它会成为只有你自己能看到的个人视图。')).toBeTruthy();
+    fireEvent.click(await screen.findByTestId('view-unshare-ok'));
+    await waitFor(() => expect(byId('view-tab-v2').getAttribute('data-shared')).toBe('false'));
+    const unshare = api.calls.filter((c) => c.method === 'PUT').at(-1)!;
+    expect(unshare.path).toBe(`${BASE}/views/v2`);
+    expect(unshare.body).toEqual({ shared: false });
+    expect(unshare.headers['If-Match']).toBe('"6"');
+    expect(await screen.findByText('视图“我的客户”已取消共享，现在只有你能看到')).toBeTruthy();
+    expect(api.views.find((v) => v.id === 'v2')).toMatchObject({ shared: false, config: { sort: '-spend' } });
+
+    fireEvent.click(byId('view-menu-v2'));
     fireEvent.click(await screen.findByTestId('view-delete'));
     fireEvent.click(await screen.findByTestId('view-delete-ok'));
-    await waitFor(() => expect(screen.queryByTestId('view-tab-v3')).toBeNull());
+    await waitFor(() => expect(screen.queryByTestId('view-tab-v2')).toBeNull());
     expect(activeTab()).toBe('view-tab-all');
+  });
+
+  it('shows a refused share with the server detail, and the view stays personal', async () => {
+    api.view({ name: '我的', kind: 'grid', config: {} });
+    renderPage({ canShareViews: true, viewId: 'v1', onViewChange: () => undefined });
+    fireEvent.click(await screen.findByTestId('view-menu-v1'));
+    api.refuseUpdate = { status: 403, body: { status: 403, detail: '只有应用管理员可以共享视图' } };
+    fireEvent.click(await screen.findByTestId('view-share'));
+    expect(await screen.findByText('只有应用管理员可以共享视图')).toBeTruthy();
+    expect(api.calls.filter((c) => c.method === 'PUT').map((c) => c.body)).toEqual([{ shared: true }]);
+    expect(byId('view-tab-v1').getAttribute('data-shared')).toBe('false');
+  });
+
+  it('offers no share nor stop sharing to those who do not manage the app', async () => {
+    api.view({ name: '我的', kind: 'grid', config: {} });
+    api.view({ name: '共享的', kind: 'grid', config: {}, shared: true });
+    renderPage();
+    fireEvent.click(await screen.findByTestId('view-tab-v1'));
+    fireEvent.click(await screen.findByTestId('view-menu-v1'));
+    await screen.findByTestId('view-settings');
+    expect(screen.getByTestId('view-delete')).toBeTruthy();
+    expect(screen.queryByTestId('view-share')).toBeNull();
+    expect(screen.queryByTestId('view-unshare')).toBeNull();
+
+    fireEvent.click(byId('view-tab-v2'));
+    fireEvent.click(await screen.findByTestId('view-menu-v2'));
+    await waitFor(() => expect(screen.getAllByTestId('view-settings').length).toBeGreaterThan(0));
+    expect(screen.queryByTestId('view-share')).toBeNull();
+    expect(screen.queryByTestId('view-unshare')).toBeNull();
   });
 });
 
@@ -515,6 +575,53 @@ describe('kanban views (jsdom, fake API)', { timeout: 90_000 }, () => {
     expect(api.calls.filter((c) => c.method === 'PATCH').at(-1)!.headers['If-Match']).toBe('"3"');
   });
 
+  it('groups by another field from the view settings: PUT with If-Match keeps the filter and sort, a refusal lands under its field', async () => {
+    const STAGE: FieldDefinition = { key: 'stage', label: '阶段', type: 'select', options: { choices: [{ value: 'new', label: '新线索' }, { value: 'won', label: '成交' }] } };
+    api.fields = [...FIELDS, STAGE];
+    const a = api.add({ name: '甲', city: 'hz', stage: 'won', spend: 10 });
+    api.view({ name: '城市看板', kind: 'kanban', version: 2, config: { groupBy: 'city', cardFields: ['name', 'gone'], filter: SPENDING, sort: '-spend' } });
+    renderPage();
+    fireEvent.click(await screen.findByTestId('view-tab-v1'));
+    await waitFor(() => expect(cardsIn('hz')).toEqual([a.id]));
+
+    fireEvent.click(byId('view-menu-v1'));
+    fireEvent.click(await screen.findByTestId('view-settings'));
+    await waitFor(() => expect((byId('view-settings-name') as HTMLInputElement).value).toBe('城市看板'));
+    // the fields a new board offers; a card field the form no longer has is not offered back
+    expect(await optionTitles(byId('view-groupby'))).toEqual(['城市', '阶段']);
+    fireEvent.click(openDropdowns()[0].querySelector('.ant-select-item-option[title="阶段"]')!);
+    await waitFor(() => expect(openDropdowns()).toHaveLength(0));
+    expect(within(byId('view-cardfields')).getByText('姓名')).toBeTruthy();
+    expect(within(byId('view-cardfields')).queryByText('gone')).toBeNull();
+    expect(screen.queryByTestId('view-datefield')).toBeNull();
+    fireEvent.change(byId('view-settings-name'), { target: { value: '阶段看板' } });
+
+    api.refuseUpdate = {
+      status: 400,
+      body: { status: 400, detail: '有 1 个字段不合法', errors: [{ field: 'config.groupBy', code: 'view.groupBy', message: '看板要按一个单选字段分组。' }] },
+    };
+    fireEvent.click(byId('view-settings-ok'));
+    await waitFor(() => expect(byId('view-groupby').closest('.ant-form-item')!.textContent).toContain('看板要按一个单选字段分组。'));
+    expect(screen.queryByTestId('view-settings-error')).toBeNull(); // the field says it all
+    expect(api.views[0].config).toMatchObject({ groupBy: 'city' });
+
+    fireEvent.click(byId('view-settings-ok'));
+    // the board follows: a column per stage
+    await screen.findByTestId('kanban-column-won');
+    await waitFor(() => expect(cardsIn('won')).toEqual([a.id]));
+    expect(screen.queryByTestId('kanban-column-hz')).toBeNull();
+    expect(byId('view-tab-v1').textContent).toContain('阶段看板');
+    const puts = api.calls.filter((c) => c.method === 'PUT');
+    expect(puts).toHaveLength(2);
+    for (const put of puts) {
+      expect(put.path).toBe(`${BASE}/views/v1`);
+      expect(put.headers['If-Match']).toBe('"2"');
+      expect(put.body).toEqual({ name: '阶段看板', config: { groupBy: 'stage', cardFields: ['name'], filter: SPENDING, sort: '-spend' } });
+    }
+    expect(api.calls.some((c) => c.method === 'POST')).toBe(false);
+    expect(filterOf(api.lastList())).toMatchObject({ and: [SPENDING, { field: 'stage' }] });
+  });
+
   it('does not let a user without edit rights drag cards', async () => {
     const a = api.add({ name: '甲', city: 'hz' });
     api.view({ name: '城市看板', kind: 'kanban', config: { groupBy: 'city' } });
@@ -564,6 +671,31 @@ describe('calendar views (jsdom, fake API)', { timeout: 90_000 }, () => {
 
     fireEvent.click(byId(`calendar-entry-${bing.id}`));
     expect((await screen.findByTestId('record-drawer')).getAttribute('data-record-id')).toBe(bing.id);
+  });
+
+  it('takes another date field from the view settings, keeping the title field and the filter', async () => {
+    const jia = api.add({ name: '甲', city: 'hz', visit: '2026-11-03', meetAt: '2026-11-20T02:00:00.000Z' });
+    api.view({ name: '回访日历', kind: 'calendar', version: 7, config: { dateField: 'visit', titleField: 'name', filter: HZ_FILTER } });
+    renderPage();
+    fireEvent.click(await screen.findByTestId('view-tab-v1'));
+    await screen.findByTestId(`calendar-entry-${jia.id}`);
+    expect(dayOfEntry(jia.id)).toBe('2026-11-03');
+
+    fireEvent.click(byId('view-menu-v1'));
+    fireEvent.click(await screen.findByTestId('view-settings'));
+    expect(await optionTitles(await screen.findByTestId('view-datefield'))).toEqual(['回访日', '会面']);
+    fireEvent.click(openDropdowns()[0].querySelector('.ant-select-item-option[title="会面"]')!);
+    await waitFor(() => expect(openDropdowns()).toHaveLength(0));
+    expect(within(byId('view-titlefield')).getByText('姓名')).toBeTruthy();
+    expect(screen.queryByTestId('view-groupby')).toBeNull();
+    fireEvent.click(byId('view-settings-ok'));
+
+    await waitFor(() => expect(dayOfEntry(jia.id)).toBe('2026-11-20'));
+    const put = api.calls.find((c) => c.method === 'PUT')!;
+    expect(put.path).toBe(`${BASE}/views/v1`);
+    expect(put.headers['If-Match']).toBe('"7"');
+    expect(put.body).toEqual({ name: '回访日历', config: { dateField: 'meetAt', titleField: 'name', filter: HZ_FILTER } });
+    expect(filterOf(api.lastList())).toEqual({ and: [HZ_FILTER, { field: 'meetAt', op: 'between', value: ['2026-10-31T16:00:00.000Z', '2026-11-30T15:59:59.999Z'] }] });
   });
 
   it("asks a datetime field by the month's instants with the view's filter, and says when there is more", async () => {
