@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,17 +56,28 @@ public class TypedRecordResource {
         return Response.status(201).entity(Map.of("id", id)).build();
     }
 
-    /** A page of 50: spend above a value, highest first (the typed twin of the records filter). */
+    /** A page of 50: spend above a value, highest first, every column (the typed twin of the records page). */
     @GET
     public List<Map<String, Object>> page(@QueryParam("minSpend") BigDecimal minSpend) throws Exception {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                select id, name, city, qty, price, total, spend, created_at from bench_typed_record
+                select id, name, city, qty, price, total, spend, created_by, created_at from bench_typed_record
                  where spend > ? order by spend desc, id desc limit 50""")) {
             ps.setBigDecimal(1, minSpend);
             List<Map<String, Object>> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(Map.of("id", rs.getObject(1), "name", rs.getString(2), "spend", rs.getBigDecimal(7)));
+                    // every column, as a record page returns every field of its records
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("id", rs.getObject(1));
+                    row.put("name", rs.getString(2));
+                    row.put("city", rs.getString(3));
+                    row.put("qty", rs.getObject(4));
+                    row.put("price", rs.getBigDecimal(5));
+                    row.put("total", rs.getBigDecimal(6));
+                    row.put("spend", rs.getBigDecimal(7));
+                    row.put("createdBy", rs.getObject(8));
+                    row.put("createdAt", rs.getTimestamp(9).toInstant());
+                    rows.add(row);
                 }
             }
             return rows;

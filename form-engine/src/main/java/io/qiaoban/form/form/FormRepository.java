@@ -128,21 +128,47 @@ public class FormRepository {
     }
 
     /** A published version; cached, since it never changes. */
+    /** What a records request needs of a form before its published version: not the draft, which it would parse. */
+    public record Head(UUID id, UUID workspaceId, UUID appId, String key, String name, Integer publishedVersion) {
+    }
+
+    public Optional<Head> head(UUID workspaceId, UUID appId, UUID formId) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select key, draft ->> 'name', published_version from form where workspace_id = ? and app_id = ? and id = ?")) {
+            ps.setObject(1, workspaceId);
+            ps.setObject(2, appId);
+            ps.setObject(3, formId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Head(formId, workspaceId, appId, rs.getString(1), rs.getString(2),
+                        rs.getObject(3, Integer.class))) : Optional.empty();
+            }
+        }
+    }
+
+    public Optional<PublishedForm> published(Head head) throws SQLException {
+        return published(head.id(), head.workspaceId(), head.appId(), head.key(), head.publishedVersion());
+    }
+
     public Optional<PublishedForm> published(StoredForm form, int version) throws SQLException {
-        String cacheKey = form.id() + ":" + version;
+        return published(form.id(), form.workspaceId(), form.appId(), form.key(), version);
+    }
+
+    private Optional<PublishedForm> published(UUID formId, UUID workspaceId, UUID appId, String key, int version)
+            throws SQLException {
+        String cacheKey = formId + ":" + version;
         PublishedForm cached = published.getIfPresent(cacheKey);
         if (cached != null) {
             return Optional.of(cached);
         }
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select schema::text from form_version where form_id = ? and version = ?")) {
-            ps.setObject(1, form.id());
+            ps.setObject(1, formId);
             ps.setInt(2, version);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                PublishedForm p = new PublishedForm(form.id(), form.workspaceId(), form.appId(), form.key(), version,
+                PublishedForm p = new PublishedForm(formId, workspaceId, appId, key, version,
                         read(rs.getString(1)));
                 published.put(cacheKey, p);
                 return Optional.of(p);

@@ -209,12 +209,12 @@ public class FormService {
     /** The published version for a member whose app.view the caller has just checked (one membership read per request). */
     @Transactional(rollbackOn = Exception.class)
     public PublishedForm published(Membership member, UUID appId, UUID formId) throws SQLException {
-        UUID workspaceId = member.workspaceId;
-        StoredForm form = find(workspaceId, appId, formId, false);
-        if (!form.published()) {
-            throw ProblemException.conflict("form.notPublished", form.draft().name());
+        FormRepository.Head form = forms.head(member.workspaceId, appId, formId)
+                .orElseThrow(() -> ProblemException.notFound("@thing.form"));
+        if (form.publishedVersion() == null) {
+            throw ProblemException.conflict("form.notPublished", form.name());
         }
-        return forms.published(form, form.publishedVersion()).orElseThrow();
+        return forms.published(form).orElseThrow();
     }
 
     @Transactional(rollbackOn = Exception.class)

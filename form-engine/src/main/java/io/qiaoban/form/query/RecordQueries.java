@@ -142,8 +142,10 @@ public class RecordQueries {
                     }
                 }
             }
-            Total total = request.cursor() == null || request.cursor().isBlank()
-                    ? total(c, where, form.workspaceId(), row, filter) : null;
+            boolean firstPage = request.cursor() == null || request.cursor().isBlank();
+            // a first page without a next one holds every match: its size is the exact total, no estimate needed
+            Total total = !firstPage ? null
+                    : next == null ? new Total(records.size(), true) : total(c, where, form.workspaceId(), row, filter);
             return new Page(records, next, total);
         }
     }
