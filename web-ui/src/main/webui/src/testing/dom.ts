@@ -1,4 +1,4 @@
-import { configure } from '@testing-library/react';
+import { configure, fireEvent, waitFor, within } from '@testing-library/react';
 import { vi } from 'vitest';
 
 /** What antd needs from a browser that jsdom lacks (call in `beforeAll` of a jsdom test). */
@@ -39,4 +39,15 @@ export function json(status: number, body?: unknown, headers: Record<string, str
     status,
     headers: body === undefined ? headers : { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json', ...headers },
   });
+}
+
+/** Opens the antd Select inside `scope` and clicks its visible option titled `title`. */
+export async function pickOption(scope: HTMLElement, title: string): Promise<void> {
+  fireEvent.mouseDown(within(scope).getByRole('combobox'));
+  const option = await waitFor(() => {
+    const o = [...document.querySelectorAll('.ant-select-item-option')].find((x) => x.getAttribute('title') === title && !x.closest('.ant-select-dropdown-hidden'));
+    if (!o) throw new Error(`no option ${title} yet`);
+    return o;
+  });
+  fireEvent.click(option);
 }

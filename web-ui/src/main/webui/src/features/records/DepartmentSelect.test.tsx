@@ -11,7 +11,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Department } from '../../api';
-import { installDomShims, json } from '../../testing/dom';
+import { installDomShims, json, pickOption } from '../../testing/dom';
 import { CellValue } from './cellRender';
 import { DepartmentSelect, departmentTreeOptions } from './DepartmentSelect';
 import { FilterBuilder } from './FilterBuilder';
@@ -155,15 +155,6 @@ describe('filter builder on a department field (jsdom)', { timeout: 60_000 }, ()
     { key: 'dept', label: '所属部门', type: 'department' },
   ];
 
-  async function pickOption(scope: HTMLElement, title: string) {
-    fireEvent.mouseDown(within(scope).getByRole('combobox'));
-    const option = await waitFor(() => {
-      const o = [...document.querySelectorAll('.ant-select-item-option')].find((x) => x.getAttribute('title') === title && !x.closest('.ant-select-dropdown-hidden'));
-      if (!o) throw new Error(`no option ${title} yet`);
-      return o;
-    });
-    fireEvent.click(option);
-  }
 
   it('filters by "is my department" and offers no such value for "is any of"', async () => {
     const applied: (FilterNode | null)[] = [];

@@ -9,7 +9,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { installDomShims, json } from '../../testing/dom';
+import { installDomShims, json, pickOption } from '../../testing/dom';
 import { RecordsPage } from './index';
 import { recordsI18n } from './testing';
 import type { FieldDefinition, FormRecord, HistoryEntry } from './types';
@@ -185,15 +185,6 @@ const byId = (id: string) => screen.getByTestId(id);
 const type = (el: HTMLElement, value: string) => fireEvent.change(el, { target: { value } });
 const fieldInput = (key: string) => within(byId(`record-field-${key}`)).getByRole(key === 'spend' ? 'spinbutton' : 'textbox');
 
-async function pickOption(scope: HTMLElement, title: string) {
-  fireEvent.mouseDown(within(scope).getByRole('combobox'));
-  const option = await waitFor(() => {
-    const o = [...document.querySelectorAll('.ant-select-item-option')].find((x) => x.getAttribute('title') === title && !x.closest('.ant-select-dropdown-hidden'));
-    if (!o) throw new Error(`no option ${title} yet`);
-    return o;
-  });
-  fireEvent.click(option);
-}
 
 const header = (title: string) => within(byId('records-table')).getAllByRole('columnheader').find((h) => h.textContent === title)!;
 const rowNames = () => screen.queryAllByTestId('record-row').map((r) => r.querySelector('td')?.textContent);
