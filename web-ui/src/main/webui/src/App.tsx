@@ -31,6 +31,8 @@ const RuleRunsPage = lazy(() => import('./features/rules/RuleRunsPage'));
 const FormsPage = lazy(() => import('./features/forms/FormsPage'));
 const FormDesignerPage = lazy(() => import('./features/forms/FormDesignerPage'));
 const FormRecordsPage = lazy(() => import('./features/forms/FormRecordsPage'));
+const FlowsPage = lazy(() => import('./features/flows/FlowsPage'));
+const FlowDesignerPage = lazy(() => import('./features/flows/FlowDesignerPage'));
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -83,6 +85,8 @@ export function AppRoutes() {
               <Route path="apps/:appId/forms" element={<FormsPage />} />
               <Route path="apps/:appId/forms/:formId/design" element={<FormDesignerPage />} />
               <Route path="apps/:appId/forms/:formId/records" element={<FormRecordsPage />} />
+              <Route path="apps/:appId/flows" element={<FlowsPage />} />
+              <Route path="apps/:appId/flows/:flowId/design" element={<FlowDesignerPage />} />
               <Route path="apps/:appId/rules" element={<RulesPage />} />
               <Route path="apps/:appId/rules/new" element={<RuleEditorPage />} />
               <Route path="apps/:appId/rules/:ruleId" element={<RuleEditorPage />} />

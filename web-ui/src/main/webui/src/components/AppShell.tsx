@@ -10,6 +10,7 @@ import {
   LogoutOutlined,
   FormOutlined,
   NodeIndexOutlined,
+  PartitionOutlined,
   SafetyCertificateOutlined,
   UnorderedListOutlined,
   TeamOutlined,
@@ -50,7 +51,7 @@ function appIdOf(pathname: string): string | undefined {
 }
 
 function selectedKey(pathname: string): string {
-  const app = pathname.match(/^\/w\/[^/]+\/apps\/[^/]+\/(forms|rules|rule-runs)(\/|$)/);
+  const app = pathname.match(/^\/w\/[^/]+\/apps\/[^/]+\/(forms|flows|rules|rule-runs)(\/|$)/);
   if (app) return `app-${app[1]}`;
   const ws = pathname.match(/^\/w\/[^/]+\/([^/]+)/);
   if (ws) return ws[1];
@@ -103,7 +104,7 @@ export function AppShell() {
   if (workspaceItems.length) {
     items.push({ type: 'group', key: 'ws', label: collapsed ? null : current?.name, children: workspaceItems });
   }
-  // inside an app: its rule pages
+  // inside an app: its forms, flows and rule pages
   if (current && appId && canOpen(current, 'apps')) {
     const base = `/w/${current.id}/apps/${encodeURIComponent(appId)}`;
     items.push({
@@ -117,6 +118,15 @@ export function AppShell() {
           label: (
             <Link to={`${base}/forms`} data-testid="nav-forms">
               {t('nav.forms')}
+            </Link>
+          ),
+        },
+        {
+          key: 'app-flows',
+          icon: <PartitionOutlined />,
+          label: (
+            <Link to={`${base}/flows`} data-testid="nav-flows">
+              {t('nav.flows')}
             </Link>
           ),
         },

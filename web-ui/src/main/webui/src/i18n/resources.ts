@@ -2,6 +2,8 @@ import zhCN from '../locales/zh-CN.json';
 import enUS from '../locales/en-US.json';
 import formsZh from '../features/forms/locales/zh-CN.json';
 import formsEn from '../features/forms/locales/en-US.json';
+import flowsZh from '../features/flows/locales/zh-CN.json';
+import flowsEn from '../features/flows/locales/en-US.json';
 import { recordsEn, recordsZh } from '../features/records';
 
 /**
@@ -9,6 +11,6 @@ import { recordsEn, recordsZh } from '../features/records';
  * (`t('forms.title')`), so a feature never edits the shared files to name its own things.
  */
 export const translations = {
-  'zh-CN': { ...zhCN, forms: formsZh, records: recordsZh },
-  en: { ...enUS, forms: formsEn, records: recordsEn },
+  'zh-CN': { ...zhCN, forms: formsZh, flows: flowsZh, records: recordsZh },
+  en: { ...enUS, forms: formsEn, flows: flowsEn, records: recordsEn },
 };

@@ -41,7 +41,7 @@ class AppShellJourneyIT {
         Files.createDirectories(screenshots);
         Path log = Path.of("target", "e2e.log");
         ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-concurrency=1", "e2e/shell.e2e.mjs",
-                "e2e/rules.e2e.mjs", "e2e/forms.e2e.mjs", "e2e/transfer.e2e.mjs", "e2e/departments.e2e.mjs")
+                "e2e/rules.e2e.mjs", "e2e/forms.e2e.mjs", "e2e/transfer.e2e.mjs", "e2e/departments.e2e.mjs", "e2e/flows.e2e.mjs")
                 .directory(webui.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         node.environment().put("BASE_URL", "http://localhost:" + RestAssured.port);
         node.environment().put("ADMIN_USER", username);

@@ -25,6 +25,8 @@ export const AUDIT_TYPES = [
   'job.retried',
   'job.discarded',
   'permission.changed',
+  'flow.published',
+  'flow.deleted',
   'export',
 ] as const;
 

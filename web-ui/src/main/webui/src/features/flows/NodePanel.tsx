@@ -1,0 +1,383 @@
+import { useState } from 'react';
+import { Alert, AutoComplete, Button, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { DURATION_UNITS, fromIsoDuration, toIsoDuration, type DurationUnit } from './duration';
+import { variantsOf, type DesignerNode, type FlowNodeData } from './graph';
+import { NodeIcon } from './nodeIcons';
+import { ACTION_KEYS, APPROVAL_MODES, ASSIGNEE_KINDS, isNodeType, TRIGGER_ONS } from './nodeTypes';
+import { keyPart } from './summary';
+import type { FlowProblem, NodeConfig } from './types';
+
+type SetConfig = (config: NodeConfig) => void;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/** The config with `key` set, or left out when the value is empty (a free-text key the user cleared). */
+function withKey(config: NodeConfig, key: string, value: unknown): NodeConfig {
+  const next = { ...config };
+  if (value === undefined || value === '') delete next[key];
+  else next[key] = value;
+  return next;
+}
+
+interface Props {
+  node: DesignerNode;
+  readOnly: boolean;
+  problems: FlowProblem[];
+  onChange: (patch: Partial<FlowNodeData>) => void;
+  onRemove: () => void;
+}
+
+/** The selected node: its name, then the config its type needs; the server's problems with it on top. */
+export function NodePanel({ node, readOnly, problems, onChange, onRemove }: Props) {
+  const { t } = useTranslation();
+  const { type, config } = node.data;
+  const typeLabel = t(`flows.node.${type}`, { defaultValue: type });
+  const setConfig: SetConfig = (next) => onChange({ config: next });
+  return (
+    <Form layout="vertical" size="small" disabled={readOnly} data-testid="flow-node-panel" data-node={node.id}>
+      {problems.map((p, i) => (
+        <Alert key={i} type="error" showIcon title={p.message} style={{ marginBottom: 8 }} data-testid="flow-node-panel-problem" />
+      ))}
+      <Typography.Paragraph style={{ marginBottom: 8 }}>
+        <Space>
+          <NodeIcon type={type} />
+          <span>{typeLabel}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('flows.designer.nodeId')}: {node.id}
+          </Typography.Text>
+        </Space>
+      </Typography.Paragraph>
+      <Form.Item label={t('flows.prop.name')}>
+        <Input value={node.data.name ?? ''} placeholder={typeLabel} maxLength={100} onChange={(e) => onChange({ name: e.target.value })} data-testid="flow-node-name" />
+      </Form.Item>
+      {type === 'trigger' && <TriggerConfig config={config} onChange={setConfig} />}
+      {type === 'approval' && <ApprovalConfig config={config} onChange={setConfig} />}
+      {type === 'action' && <ActionConfig config={config} onChange={setConfig} />}
+      {type === 'wait' && <WaitConfig config={config} onChange={setConfig} />}
+      {type === 'ab' && <VariantsEditor config={config} onChange={setConfig} />}
+      {(type === 'condition' || type === 'parallel' || type === 'join' || type === 'end') && (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t(`flows.notes.${type}`)}</Typography.Paragraph>
+      )}
+      {!isNodeType(type) && <pre style={{ fontSize: 12, whiteSpace: 'pre-wrap' }}>{JSON.stringify(config, null, 2)}</pre>}
+      {!readOnly && (
+        <Button danger icon={<DeleteOutlined />} onClick={onRemove} data-testid="flow-node-delete">
+          {t('flows.designer.deleteNode')}
+        </Button>
+      )}
+    </Form>
+  );
+}
+
+/** Which keys each way of starting uses (the others are dropped when it changes). */
+const TRIGGER_KEYS: Record<string, string[]> = {
+  'record.created': ['form'],
+  'record.updated': ['form'],
+  'field.changed': ['form', 'field'],
+  schedule: ['cron'],
+  manual: [],
+  event: ['event'],
+};
+
+function TriggerConfig({ config, onChange }: { config: NodeConfig; onChange: SetConfig }) {
+  const { t } = useTranslation();
+  const on = text(config.on) || undefined;
+  const keys = on ? TRIGGER_KEYS[on] ?? [] : [];
+  const changeOn = (next: string) => {
+    const kept: NodeConfig = { on: next };
+    for (const k of TRIGGER_KEYS[next] ?? []) if (config[k] !== undefined) kept[k] = config[k];
+    onChange(kept);
+  };
+  return (
+    <>
+      <Form.Item label={t('flows.trigger.on')}>
+        <Select
+          value={on}
+          onChange={changeOn}
+          options={TRIGGER_ONS.map((o) => ({ value: o, label: t(`flows.trigger.ons.${keyPart(o)}`) }))}
+          data-testid="flow-trigger-on"
+        />
+      </Form.Item>
+      {keys.includes('form') && (
+        <Form.Item label={t('flows.trigger.form')}>
+          <Input value={text(config.form)} maxLength={64} onChange={(e) => onChange(withKey(config, 'form', e.target.value))} data-testid="flow-trigger-form" />
+        </Form.Item>
+      )}
+      {keys.includes('field') && (
+        <Form.Item label={t('flows.trigger.field')}>
+          <Input value={text(config.field)} maxLength={64} onChange={(e) => onChange(withKey(config, 'field', e.target.value))} data-testid="flow-trigger-field" />
+        </Form.Item>
+      )}
+      {keys.includes('cron') && (
+        <Form.Item label={t('flows.trigger.cron')} extra={t('flows.trigger.cronHelp')}>
+          <Input value={text(config.cron)} maxLength={100} onChange={(e) => onChange(withKey(config, 'cron', e.target.value))} data-testid="flow-trigger-cron" />
+        </Form.Item>
+      )}
+      {keys.includes('event') && (
+        <Form.Item label={t('flows.trigger.event')}>
+          <Input value={text(config.event)} maxLength={100} placeholder={t('flows.trigger.eventPlaceholder')}
+            onChange={(e) => onChange(withKey(config, 'event', e.target.value))} data-testid="flow-trigger-event" />
+        </Form.Item>
+      )}
+    </>
+  );
+}
+
+/** Tags typed by hand (user ids, role names) until the member and role pickers come. */
+function TagsInput({ value, onChange, testId }: { value: string[]; onChange: (v: string[]) => void; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid={testId}>
+      <Select
+        mode="tags"
+        value={value}
+        onChange={(v: string[]) => onChange(v.map((x) => x.trim()).filter(Boolean))}
+        tokenSeparators={[',', '，', ';', '；', '、']}
+        open={false}
+        suffixIcon={null}
+        placeholder={t('flows.approval.listPlaceholder')}
+        style={{ width: '100%' }}
+      />
+    </div>
+  );
+}
+
+function ApprovalConfig({ config, onChange }: { config: NodeConfig; onChange: SetConfig }) {
+  const { t } = useTranslation();
+  const assignees = isRecord(config.assignees) ? config.assignees : {};
+  const by = text(assignees.by) || 'role';
+  const setAssignees = (next: Record<string, unknown>) => onChange({ ...config, assignees: { by, ...next } });
+  const changeBy = (next: string) => {
+    const kept: Record<string, unknown> = { by: next };
+    if (next === 'user') kept.users = strings(assignees.users);
+    if (next === 'role') kept.roles = strings(assignees.roles);
+    if (next === 'field' && assignees.field !== undefined) kept.field = assignees.field;
+    setAssignees(kept);
+  };
+  return (
+    <>
+      <Form.Item label={t('flows.approval.mode')}>
+        <Select
+          value={text(config.mode) || 'any'}
+          onChange={(mode: string) => onChange({ ...config, mode })}
+          options={APPROVAL_MODES.map((m) => ({ value: m, label: t(`flows.approval.modes.${m}`) }))}
+          data-testid="flow-approval-mode"
+        />
+      </Form.Item>
+      <Form.Item label={t('flows.approval.by')}>
+        <Radio.Group
+          value={by}
+          onChange={(e) => changeBy(e.target.value as string)}
+          optionType="button"
+          options={ASSIGNEE_KINDS.map((k) => ({ value: k, label: t(`flows.approval.bys.${k}`) }))}
+          data-testid="flow-approval-by"
+        />
+      </Form.Item>
+      {by === 'user' && (
+        <Form.Item label={t('flows.approval.users')}>
+          <TagsInput value={strings(assignees.users)} onChange={(users) => setAssignees({ ...assignees, users })} testId="flow-approval-users" />
+        </Form.Item>
+      )}
+      {by === 'role' && (
+        <Form.Item label={t('flows.approval.roles')}>
+          <TagsInput value={strings(assignees.roles)} onChange={(roles) => setAssignees({ ...assignees, roles })} testId="flow-approval-roles" />
+        </Form.Item>
+      )}
+      {by === 'field' && (
+        <Form.Item label={t('flows.approval.field')}>
+          <Input value={text(assignees.field)} maxLength={64} onChange={(e) => setAssignees({ ...assignees, field: e.target.value })} data-testid="flow-approval-field" />
+        </Form.Item>
+      )}
+      <OptionalDuration label={t('flows.approval.timeout')} toggleLabel={t('flows.approval.timeout')} value={config.timeout}
+        onChange={(timeout) => onChange(withKey(config, 'timeout', timeout))} testId="flow-approval-timeout" />
+    </>
+  );
+}
+
+/** A parameter row: the value as the config holds it until its text is edited. */
+interface Param {
+  key: string;
+  value: unknown;
+}
+
+const paramText = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+
+function ActionConfig({ config, onChange }: { config: NodeConfig; onChange: SetConfig }) {
+  const { t } = useTranslation();
+  const [params, setParams] = useState<Param[]>(() =>
+    Object.entries(config).filter(([k]) => k !== 'action').map(([key, value]) => ({ key, value })),
+  );
+  const emit = (action: unknown, rows: Param[]) => {
+    const next: NodeConfig = {};
+    if (action !== undefined && action !== '') next.action = action;
+    for (const r of rows) if (r.key.trim() && r.key.trim() !== 'action' && !(r.key.trim() in next)) next[r.key.trim()] = r.value;
+    onChange(next);
+  };
+  const setRows = (rows: Param[]) => {
+    setParams(rows);
+    emit(config.action, rows);
+  };
+  const options = ACTION_KEYS.map((k) => ({ value: k, label: `${t(`flows.action.actions.${keyPart(k)}`)} · ${k}` }));
+  return (
+    <>
+      <Form.Item label={t('flows.action.action')}>
+        <AutoComplete
+          value={text(config.action)}
+          options={options}
+          onChange={(v: string) => emit(v.trim(), params)}
+          placeholder={t('flows.action.actionPlaceholder')}
+          filterOption={(input, option) => !input || !!option && `${option.value} ${String(option.label)}`.toLowerCase().includes(input.toLowerCase())}
+          data-testid="flow-action-key"
+        />
+      </Form.Item>
+      <Form.Item label={t('flows.action.params')}>
+        {params.map((p, i) => (
+          <Space key={i} style={{ display: 'flex', marginBottom: 4 }}>
+            <Input value={p.key} placeholder={t('flows.action.paramKey')} maxLength={64} style={{ width: 110 }}
+              onChange={(e) => setRows(params.map((x, j) => (j === i ? { ...x, key: e.target.value } : x)))} data-testid={`flow-action-param-key-${i}`} />
+            <Input value={paramText(p.value)} placeholder={t('flows.action.paramValue')}
+              onChange={(e) => setRows(params.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))} data-testid={`flow-action-param-value-${i}`} />
+            <Button type="text" danger icon={<DeleteOutlined />} onClick={() => setRows(params.filter((_, j) => j !== i))} aria-label={t('common.delete')} />
+          </Space>
+        ))}
+        <Button size="small" icon={<PlusOutlined />} onClick={() => setParams([...params, { key: '', value: '' }])} data-testid="flow-action-param-add">
+          {t('flows.action.addParam')}
+        </Button>
+      </Form.Item>
+    </>
+  );
+}
+
+type WaitKind = 'duration' | 'untilField' | 'event';
+const WAIT_KINDS: readonly WaitKind[] = ['duration', 'untilField', 'event'];
+
+function WaitConfig({ config, onChange }: { config: NodeConfig; onChange: SetConfig }) {
+  const { t } = useTranslation();
+  const kind = WAIT_KINDS.find((k) => config[k] !== undefined);
+  const changeKind = (next: WaitKind) => onChange(next === 'duration' ? { duration: 'P1D' } : { [next]: '' });
+  return (
+    <>
+      <Form.Item label={t('flows.wait.kind')}>
+        <Radio.Group
+          value={kind}
+          onChange={(e) => changeKind(e.target.value as WaitKind)}
+          optionType="button"
+          options={WAIT_KINDS.map((k) => ({ value: k, label: t(`flows.wait.kinds.${k}`) }))}
+          data-testid="flow-wait-kind"
+        />
+      </Form.Item>
+      {kind === 'duration' && (
+        <Form.Item label={t('flows.wait.duration')}>
+          <DurationInput value={config.duration} onChange={(duration) => onChange({ ...config, duration })} testId="flow-wait-duration" />
+        </Form.Item>
+      )}
+      {kind === 'untilField' && (
+        <Form.Item label={t('flows.wait.untilField')}>
+          <Input value={text(config.untilField)} maxLength={64} onChange={(e) => onChange({ ...config, untilField: e.target.value })} data-testid="flow-wait-until" />
+        </Form.Item>
+      )}
+      {kind === 'event' && (
+        <>
+          <Form.Item label={t('flows.wait.event')}>
+            <Input value={text(config.event)} maxLength={100} placeholder={t('flows.trigger.eventPlaceholder')}
+              onChange={(e) => onChange({ ...config, event: e.target.value })} data-testid="flow-wait-event" />
+          </Form.Item>
+          <OptionalDuration label={t('flows.wait.timeout')} toggleLabel={t('flows.wait.addTimeout')} extra={t('flows.wait.timeoutHint')}
+            value={config.timeout} onChange={(timeout) => onChange(withKey(config, 'timeout', timeout))} testId="flow-wait-timeout" />
+        </>
+      )}
+    </>
+  );
+}
+
+/**
+ * A duration as a whole number and a unit, kept as ISO-8601. What was typed stays as typed (24 hours
+ * is not shown as 1 day while the user is at it) until the value changes from outside.
+ */
+export function DurationInput({ value, onChange, testId }: { value: unknown; onChange: (iso: string) => void; testId: string }) {
+  const { t } = useTranslation();
+  const parsed = fromIsoDuration(value);
+  const [typed, setTyped] = useState<{ amount: number | null; unit: DurationUnit } | null>(null);
+  const shown = typed && (typed.amount === null ? true : toIsoDuration({ amount: typed.amount, unit: typed.unit }) === value)
+    ? typed
+    : parsed ?? { amount: null, unit: 'days' as DurationUnit };
+  const set = (amount: number | null, unit: DurationUnit) => {
+    setTyped({ amount, unit });
+    if (amount !== null && amount > 0) onChange(toIsoDuration({ amount, unit }));
+  };
+  return (
+    <Space.Compact>
+      <InputNumber min={1} precision={0} value={shown.amount} onChange={(v) => set(typeof v === 'number' ? v : null, shown.unit)}
+        style={{ width: 100 }} data-testid={`${testId}-amount`} />
+      <Select value={shown.unit} onChange={(unit: DurationUnit) => set(shown.amount, unit)} style={{ width: 90 }}
+        options={DURATION_UNITS.map((u) => ({ value: u, label: t(`flows.units.${u}`) }))} data-testid={`${testId}-unit`} />
+      {value !== undefined && !parsed && <Typography.Text type="warning" style={{ marginLeft: 8 }}>{String(value)}</Typography.Text>}
+    </Space.Compact>
+  );
+}
+
+function OptionalDuration({ label, toggleLabel, extra, value, onChange, testId }: {
+  label: string; toggleLabel: string; extra?: string; value: unknown; onChange: (iso: string | undefined) => void; testId: string;
+}) {
+  const set = value !== undefined;
+  return (
+    <Form.Item label={label} extra={set ? extra : undefined}>
+      <Checkbox checked={set} onChange={(e) => onChange(e.target.checked ? 'P1D' : undefined)} data-testid={`${testId}-on`}>
+        {toggleLabel}
+      </Checkbox>
+      {set && <div style={{ marginTop: 6 }}><DurationInput value={value} onChange={onChange} testId={testId} /></div>}
+    </Form.Item>
+  );
+}
+
+/** The next free variant key: A, B, … J, then v11, v12… */
+function nextVariantKey(taken: string[]): string {
+  for (const k of 'ABCDEFGHIJ') if (!taken.includes(k)) return k;
+  let n = taken.length + 1;
+  while (taken.includes(`v${n}`)) n += 1;
+  return `v${n}`;
+}
+
+/** 100 split as evenly as whole percents allow (the first ones get the remainder). */
+export function evenPercents(count: number): number[] {
+  const base = Math.floor(100 / count);
+  return Array.from({ length: count }, (_, i) => base + (i < 100 - base * count ? 1 : 0));
+}
+
+function VariantsEditor({ config, onChange }: { config: NodeConfig; onChange: SetConfig }) {
+  const { t } = useTranslation();
+  const variants = variantsOf(config).map((v) => ({ key: v.key, percent: typeof v.percent === 'number' ? v.percent : 0 }));
+  const total = variants.reduce((sum, v) => sum + v.percent, 0);
+  const set = (next: { key: string; percent: number }[]) => onChange({ ...config, variants: next });
+  return (
+    <Form.Item label={t('flows.ab.variants')} data-testid="flow-ab-variants">
+      {variants.map((v, i) => (
+        <Space key={i} style={{ display: 'flex', marginBottom: 4 }}>
+          <Input value={v.key} maxLength={32} style={{ width: 110 }} placeholder={t('flows.ab.key')}
+            onChange={(e) => set(variants.map((x, j) => (j === i ? { ...x, key: e.target.value.trim() } : x)))} data-testid={`flow-ab-key-${i}`} />
+          <InputNumber min={1} max={99} precision={0} value={v.percent} suffix="%" style={{ width: 90 }}
+            onChange={(p) => set(variants.map((x, j) => (j === i ? { ...x, percent: typeof p === 'number' ? p : 0 } : x)))} data-testid={`flow-ab-percent-${i}`} />
+          <Button type="text" danger icon={<DeleteOutlined />} disabled={variants.length <= 2} aria-label={t('common.delete')}
+            onClick={() => set(variants.filter((_, j) => j !== i))} />
+        </Space>
+      ))}
+      <Space style={{ marginTop: 4 }} wrap>
+        <Button size="small" icon={<PlusOutlined />} disabled={variants.length >= 10} data-testid="flow-ab-add"
+          onClick={() => {
+            const next = [...variants, { key: nextVariantKey(variants.map((v) => v.key)), percent: 0 }];
+            const even = evenPercents(next.length);
+            set(next.map((v, i) => ({ ...v, percent: even[i] })));
+          }}>
+          {t('flows.ab.add')}
+        </Button>
+        <Button size="small" onClick={() => set(variants.map((v, i) => ({ ...v, percent: evenPercents(variants.length)[i] })))} disabled={!variants.length}>
+          {t('flows.ab.even')}
+        </Button>
+        <Typography.Text type={total === 100 ? 'success' : 'danger'} data-testid="flow-ab-total">{t('flows.ab.total', { total })}</Typography.Text>
+      </Space>
+    </Form.Item>
+  );
+}

@@ -1,0 +1,43 @@
+import { http, requestFull } from '../../api/client';
+import type { DraftChange, FlowGraph, FlowSummary, FlowVersion, FlowView, NewFlow } from './types';
+
+const flowsPath = (workspaceId: string, appId: string) =>
+  `/workspaces/${encodeURIComponent(workspaceId)}/apps/${encodeURIComponent(appId)}/flows`;
+const flowPath = (workspaceId: string, appId: string, flowId: string) => `${flowsPath(workspaceId, appId)}/${encodeURIComponent(flowId)}`;
+
+/** A flow with the ETag of its draft (its draft version): the next save or publish sends it as If-Match. */
+export interface VersionedFlow {
+  flow: FlowView;
+  etag: string;
+}
+
+async function versioned(promise: Promise<{ data: FlowView; headers: Headers }>): Promise<VersionedFlow> {
+  const res = await promise;
+  return { flow: res.data, etag: res.headers.get('ETag') ?? `"${res.data.draftVersion}"` };
+}
+
+const ifMatch = (etag: string | null): { headers: Record<string, string> } => ({ headers: etag ? { 'If-Match': etag } : {} });
+
+export const flowsApi = {
+  list: (workspaceId: string, appId: string) => http.get<FlowSummary[]>(flowsPath(workspaceId, appId)),
+  get: (workspaceId: string, appId: string, flowId: string) => versioned(requestFull<FlowView>('GET', flowPath(workspaceId, appId, flowId))),
+  create: (workspaceId: string, appId: string, flow: NewFlow) => versioned(requestFull<FlowView>('POST', flowsPath(workspaceId, appId), flow)),
+  /** Saves the draft whatever its problems (they come back on the view); a stale `etag` gets a 412. */
+  save: (workspaceId: string, appId: string, flowId: string, change: DraftChange, etag: string | null) =>
+    versioned(requestFull<FlowView>('PUT', flowPath(workspaceId, appId, flowId), change, ifMatch(etag))),
+  /** 400 `flow.invalid` with every problem while the draft has any; 409 `flow.unchanged`. */
+  publish: (workspaceId: string, appId: string, flowId: string, etag: string | null) =>
+    versioned(requestFull<FlowView>('POST', `${flowPath(workspaceId, appId, flowId)}/publish`, undefined, ifMatch(etag))),
+  versions: (workspaceId: string, appId: string, flowId: string) => http.get<FlowVersion[]>(`${flowPath(workspaceId, appId, flowId)}/versions`),
+  version: (workspaceId: string, appId: string, flowId: string, version: number) =>
+    http.get<FlowGraph>(`${flowPath(workspaceId, appId, flowId)}/versions/${version}`),
+  remove: (workspaceId: string, appId: string, flowId: string) => http.del(flowPath(workspaceId, appId, flowId)),
+};
+
+export const flowKeys = {
+  list: (workspaceId: string, appId: string) => ['flows', workspaceId, appId] as const,
+  flow: (workspaceId: string, appId: string, flowId: string) => ['flows', workspaceId, appId, 'flow', flowId] as const,
+  versions: (workspaceId: string, appId: string, flowId: string) => ['flows', workspaceId, appId, 'versions', flowId] as const,
+  version: (workspaceId: string, appId: string, flowId: string, version: number) =>
+    ['flows', workspaceId, appId, 'versions', flowId, version] as const,
+};

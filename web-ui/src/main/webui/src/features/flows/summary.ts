@@ -1,0 +1,45 @@
+/** A node's one-line summary on the canvas ("或签 · 角色 经理", "等待 7 天", "发送消息"). */
+import { fromIsoDuration } from './duration';
+import type { FlowNodeData } from './graph';
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** i18n key part of a dotted key: `record.created` -> `record_created` (i18next splits keys at dots). */
+export const keyPart = (key: string) => key.replace(/\./g, '_');
+
+export function durationText(iso: unknown, t: Translate): string {
+  const a = fromIsoDuration(iso);
+  return a ? `${a.amount} ${t(`flows.units.${a.unit}`)}` : typeof iso === 'string' ? iso : '';
+}
+
+function list(v: unknown): string {
+  return Array.isArray(v) ? v.filter((x) => typeof x === 'string').join('、') : '';
+}
+
+export function nodeSummary(data: FlowNodeData, t: Translate): string {
+  const c = data.config ?? {};
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  switch (data.type) {
+    case 'trigger':
+      return typeof c.on === 'string' ? t(`flows.trigger.ons.${keyPart(c.on)}`, { defaultValue: c.on }) : '';
+    case 'approval': {
+      const mode = typeof c.mode === 'string' ? c.mode : 'any';
+      const a = (c.assignees ?? {}) as Record<string, unknown>;
+      const who = a.by === 'user' ? list(a.users) : a.by === 'role' ? list(a.roles) : a.by === 'field' ? text(a.field) : '';
+      return [t(`flows.approval.modesShort.${mode}`, { defaultValue: mode }), who].filter(Boolean).join(' · ');
+    }
+    case 'action':
+      return typeof c.action === 'string' && c.action ? t(`flows.action.actions.${keyPart(c.action)}`, { defaultValue: c.action }) : '';
+    case 'wait':
+      if (c.duration !== undefined) return durationText(c.duration, t);
+      if (c.untilField !== undefined) return `→ ${text(c.untilField)}`;
+      if (c.event !== undefined) return `${text(c.event)}${c.timeout !== undefined ? ` ≤ ${durationText(c.timeout, t)}` : ''}`;
+      return '';
+    case 'ab':
+      return Array.isArray(c.variants)
+        ? (c.variants as { key?: unknown; percent?: unknown }[]).map((v) => `${String(v?.key ?? '')} ${String(v?.percent ?? '')}%`).join(' / ')
+        : '';
+    default:
+      return '';
+  }
+}

@@ -1,0 +1,54 @@
+/** For the jsdom tests of this folder: what React Flow needs from a browser, and the pages in a router. */
+import { render } from '@testing-library/react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/es/locale/zh_CN';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MemoryRouter, Outlet, Route, Routes, useLocation } from 'react-router';
+import type { Workspace } from '../../api';
+import { installDomShims } from '../../testing/dom';
+import FlowDesignerPage from './FlowDesignerPage';
+import FlowsPage from './FlowsPage';
+
+export const ALL = ['app.view', 'app.manage'];
+
+/** installDomShims plus React Flow's needs: DOMMatrixReadOnly (zoom) and SVG boxes (edge labels). */
+export function installFlowShims(): void {
+  installDomShims();
+  const g = globalThis as unknown as { DOMMatrixReadOnly?: unknown };
+  g.DOMMatrixReadOnly ??= class {
+    m22: number;
+    constructor(transform?: string) {
+      const scale = /scale\(([\d.]+)\)/.exec(transform ?? '')?.[1];
+      this.m22 = scale ? Number(scale) : 1;
+    }
+  };
+  const svg = SVGElement.prototype as unknown as { getBBox?: () => DOMRect };
+  svg.getBBox ??= () => ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
+}
+
+function Where() {
+  const location = useLocation();
+  return <div data-testid="location" data-path={location.pathname} />;
+}
+
+export function renderFlowsAt(path: string, permissions: string[] = ALL) {
+  const workspace: Workspace = { id: 'w1', name: '团队', createdAt: '2026-01-01T00:00:00Z', roleId: 'r1', roleName: '所有者', permissions };
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false }, mutations: { retry: false } } });
+  return render(
+    <ConfigProvider locale={zhCN}>
+      <AntApp>
+        <QueryClientProvider client={client}>
+          <MemoryRouter initialEntries={[path]}>
+            <Where />
+            <Routes>
+              <Route path="/w/:workspaceId" element={<Outlet context={workspace} />}>
+                <Route path="apps/:appId/flows" element={<FlowsPage />} />
+                <Route path="apps/:appId/flows/:flowId/design" element={<FlowDesignerPage />} />
+              </Route>
+            </Routes>
+          </MemoryRouter>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>,
+  );
+}
