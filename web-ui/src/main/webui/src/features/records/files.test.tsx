@@ -6,7 +6,7 @@
  * the ids and waiting for running uploads, and the grid's cells linking to the record's files.
  */
 import { useState } from 'react';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -20,57 +20,13 @@ import { RecordForm } from './RecordForm';
 import { FileScopeContext, RecordsScopeContext } from './scope';
 import { recordsI18n } from './testing';
 import type { FieldDefinition, FormRecord } from './types';
+import { FakeXhr } from '../../testing/xhr';
 
 const FORM = '/api/v1/workspaces/w1/apps/a1/forms/f1';
 const PHOTOS: FieldDefinition = { key: 'photos', label: '照片', type: 'image', options: { maxFiles: 3, maxSizeMb: 1 } };
 const CONTRACT: FieldDefinition = { key: 'contract', label: '合同', type: 'attachment', options: { maxFiles: 5, maxSizeMb: 20, accept: ['pdf', 'docx'] } };
 
 const file = (id: string, name: string, size = 1000, type = 'image/png'): FileValue => ({ id, name, size, type });
-
-/** The upload's XMLHttpRequest: records what was sent, answers when the test says so. */
-class FakeXhr {
-  static sent: FakeXhr[] = [];
-  method = '';
-  url = '';
-  headers: Record<string, string> = {};
-  body: unknown;
-  status = 0;
-  responseText = '';
-  contentType: string | null = null;
-  aborted = false;
-  upload: { onprogress: ((e: ProgressEvent) => void) | null } = { onprogress: null };
-  onload: (() => void) | null = null;
-  onerror: (() => void) | null = null;
-  onabort: (() => void) | null = null;
-
-  open(method: string, url: string) {
-    this.method = method;
-    this.url = url;
-  }
-  setRequestHeader(name: string, value: string) {
-    this.headers[name] = value;
-  }
-  send(body: unknown) {
-    this.body = body;
-    FakeXhr.sent.push(this);
-  }
-  abort() {
-    this.aborted = true;
-    this.onabort?.();
-  }
-  getResponseHeader(name: string) {
-    return name.toLowerCase() === 'content-type' ? this.contentType : null;
-  }
-  progress(loaded: number, total: number) {
-    act(() => this.upload.onprogress?.({ lengthComputable: true, loaded, total } as ProgressEvent));
-  }
-  async respond(status: number, body: unknown) {
-    this.status = status;
-    this.responseText = JSON.stringify(body);
-    this.contentType = status >= 400 ? 'application/problem+json' : 'application/json';
-    await act(async () => this.onload?.());
-  }
-}
 
 function Providers({ children, recordId, formId = 'f1' }: { children: React.ReactNode; recordId?: string; formId?: string }) {
   return (

@@ -392,9 +392,9 @@ public final class FlowGraphValidator {
         /** The joins a branch first runs into, stepping over nested split/join pairs; ends end a branch. */
         private Set<String> firstJoins(String node, Set<String> visited, Set<String> splitsBeingMatched) {
             Set<String> joins = new LinkedHashSet<>();
-            Deque<String> todo = new ArrayDeque<>(List.of(node));
-            while (!todo.isEmpty()) {
-                String id = todo.pop();
+            Deque<String> pending = new ArrayDeque<>(List.of(node));
+            while (!pending.isEmpty()) {
+                String id = pending.pop();
                 if (!visited.add(id)) {
                     continue;
                 }
@@ -402,9 +402,9 @@ public final class FlowGraphValidator {
                 if (type == NodeType.JOIN) {
                     joins.add(id);
                 } else if (type == NodeType.PARALLEL) {
-                    joinOf(id, splitsBeingMatched).ifPresent(j -> out.get(j).forEach(e -> todo.push(graph.edges().get(e).to())));
+                    joinOf(id, splitsBeingMatched).ifPresent(j -> out.get(j).forEach(e -> pending.push(graph.edges().get(e).to())));
                 } else {
-                    out.get(id).forEach(e -> todo.push(graph.edges().get(e).to()));
+                    out.get(id).forEach(e -> pending.push(graph.edges().get(e).to()));
                 }
             }
             return joins;
@@ -412,12 +412,12 @@ public final class FlowGraphValidator {
 
         private Set<String> walk(Set<String> from, Map<String, List<Integer>> edges, java.util.function.IntFunction<String> next) {
             Set<String> seen = new HashSet<>();
-            Deque<String> todo = new ArrayDeque<>();
-            from.stream().filter(f -> f != null).forEach(todo::push);
-            while (!todo.isEmpty()) {
-                String id = todo.pop();
+            Deque<String> pending = new ArrayDeque<>();
+            from.stream().filter(f -> f != null).forEach(pending::push);
+            while (!pending.isEmpty()) {
+                String id = pending.pop();
                 if (seen.add(id)) {
-                    edges.get(id).forEach(e -> todo.push(next.apply(e)));
+                    edges.get(id).forEach(e -> pending.push(next.apply(e)));
                 }
             }
             return seen;

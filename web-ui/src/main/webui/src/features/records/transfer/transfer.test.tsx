@@ -5,7 +5,7 @@
  * progress, a refused file, the mapping guessed from the header, a refused start, the import polled
  * to its end (done and failed), and an export of the grid's current view polled to its download.
  */
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -15,6 +15,7 @@ import { RecordsPage } from '../index';
 import { recordsI18n } from '../testing';
 import type { FieldDefinition, FormRecord } from '../types';
 import type { ExportView, ImportView } from './types';
+import { FakeXhr } from '../../../testing/xhr';
 
 const BASE = '/api/v1/workspaces/w1/apps/a1/forms/f1';
 
@@ -141,49 +142,6 @@ class FakeApi {
 
   count(method: string, path: string): number {
     return this.calls.filter((c) => c.method === method && c.path === path).length;
-  }
-}
-
-/** The upload's XMLHttpRequest: records what was sent, and answers when the test says so. */
-class FakeXhr {
-  static sent: FakeXhr[] = [];
-  method = '';
-  url = '';
-  headers: Record<string, string> = {};
-  body: unknown;
-  status = 0;
-  responseText = '';
-  contentType: string | null = null;
-  upload: { onprogress: ((e: ProgressEvent) => void) | null } = { onprogress: null };
-  onload: (() => void) | null = null;
-  onerror: (() => void) | null = null;
-  onabort: (() => void) | null = null;
-
-  open(method: string, url: string) {
-    this.method = method;
-    this.url = url;
-  }
-  setRequestHeader(name: string, value: string) {
-    this.headers[name] = value;
-  }
-  send(body: unknown) {
-    this.body = body;
-    FakeXhr.sent.push(this);
-  }
-  abort() {
-    this.onabort?.();
-  }
-  getResponseHeader(name: string) {
-    return name.toLowerCase() === 'content-type' ? this.contentType : null;
-  }
-  progress(loaded: number, total: number) {
-    act(() => this.upload.onprogress?.({ lengthComputable: true, loaded, total } as ProgressEvent));
-  }
-  async respond(status: number, body: unknown) {
-    this.status = status;
-    this.responseText = JSON.stringify(body);
-    this.contentType = status >= 400 ? 'application/problem+json' : 'application/json';
-    await act(async () => this.onload?.());
   }
 }
 
