@@ -48,6 +48,7 @@ public final class FlowGraphValidator {
         private final Map<String, List<Integer>> out = new HashMap<>();
         private final Map<String, List<Integer>> in = new HashMap<>();
         private final Map<String, Optional<String>> joinOfSplit = new HashMap<>();
+        private final Map<String, Integer> drawnOrder = new HashMap<>();
 
         Check(FlowGraph graph) {
             this.graph = graph;
@@ -96,7 +97,9 @@ public final class FlowGraphValidator {
                     problems.add(GraphProblem.graph("flow.graph.nodeId", node == null ? "" : clip(node.id())));
                     continue;
                 }
-                if (nodes.putIfAbsent(node.id(), node) != null) {
+                if (nodes.putIfAbsent(node.id(), node) == null) {
+                    drawnOrder.put(node.id(), drawnOrder.size());
+                } else {
                     problems.add(GraphProblem.node(node.id(), "flow.graph.duplicateId"));
                     continue;
                 }
@@ -139,8 +142,9 @@ public final class FlowGraphValidator {
             return triggers.get(0);
         }
 
+        /** Where the node stands in the drawn graph, so that problems name the first of several nodes. */
         private int order(String id) {
-            return new ArrayList<>(nodes.keySet()).indexOf(id);
+            return drawnOrder.get(id);
         }
 
         /** The edges a node type allows, and what their when must be. */
