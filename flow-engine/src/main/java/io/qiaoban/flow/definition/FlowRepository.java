@@ -157,6 +157,70 @@ public class FlowRepository {
         }
     }
 
+    /** The latest published version of a flow: its kind, app, number and graph. */
+    public record Published(UUID flowId, UUID workspaceId, UUID appId, FlowKind kind, String name, int version, FlowGraph graph) {
+    }
+
+    /** Every flow of the workspace with a published version whose trigger listens to one of the types ("on" or "event"). */
+    public List<Published> publishedListeningTo(UUID workspaceId, List<String> triggerKinds) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select f.id, f.workspace_id, f.app_id, f.kind, f.name, v.version, v.graph::text
+                  from flow f join flow_version v on v.flow_id = f.id and v.version = f.published_version
+                 where f.workspace_id = ? and exists (
+                       select 1 from jsonb_array_elements(v.graph -> 'nodes') n
+                        where n ->> 'type' = 'trigger' and n -> 'config' ->> 'on' = any(?))""")) {
+            ps.setObject(1, workspaceId);
+            ps.setArray(2, c.createArrayOf("varchar", triggerKinds.toArray()));
+            List<Published> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new Published(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                            FlowKind.byKey(rs.getString(4)).orElseThrow(), rs.getString(5), rs.getInt(6), read(rs.getString(7))));
+                }
+            }
+            return found;
+        }
+    }
+
+    /** The event types some published flow starts on or some waiting step waits for, across workspaces. */
+    public java.util.Set<String> listenedEventTypes() throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select distinct case when n -> 'config' ->> 'on' = 'event' then n -> 'config' ->> 'event'
+                                     when n -> 'config' ->> 'on' = 'field.changed' then 'record.updated'
+                                     else n -> 'config' ->> 'on' end
+                  from flow f join flow_version v on v.flow_id = f.id and v.version = f.published_version,
+                       jsonb_array_elements(v.graph -> 'nodes') n
+                 where n ->> 'type' = 'trigger'
+                union
+                select distinct split_part(awaits, '|', 1) from flow_step where state = 'waiting' and awaits is not null""")) {
+            java.util.Set<String> types = new java.util.HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getString(1) != null) {
+                        types.add(rs.getString(1));
+                    }
+                }
+            }
+            return types;
+        }
+    }
+
+    public Optional<Published> published(UUID workspaceId, UUID appId, UUID flowId) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select f.id, f.workspace_id, f.app_id, f.kind, f.name, v.version, v.graph::text
+                  from flow f join flow_version v on v.flow_id = f.id and v.version = f.published_version
+                 where f.workspace_id = ? and f.app_id = ? and f.id = ?""")) {
+            ps.setObject(1, workspaceId);
+            ps.setObject(2, appId);
+            ps.setObject(3, flowId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Published(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), FlowKind.byKey(rs.getString(4)).orElseThrow(), rs.getString(5), rs.getInt(6),
+                        read(rs.getString(7)))) : Optional.empty();
+            }
+        }
+    }
+
     public void delete(UUID workspaceId, UUID flowId) throws SQLException {
         try (Connection c = db.getConnection();
                 PreparedStatement ps = c.prepareStatement("delete from flow where workspace_id = ? and id = ?")) {

@@ -14,6 +14,7 @@ import io.qiaoban.flow.graph.FlowGraph;
 import io.qiaoban.flow.graph.FlowGraphValidator;
 import io.qiaoban.flow.graph.FlowNode;
 import io.qiaoban.flow.graph.GraphProblem;
+import io.qiaoban.flow.runtime.FlowEventTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
@@ -36,15 +37,18 @@ public class FlowService {
     private final AuditService audit;
     private final CurrentCaller caller;
     private final Clock clock;
+    private final FlowEventTypes eventTypes;
     private final FlowGraphValidator validator = new FlowGraphValidator();
 
-    FlowService(FlowRepository flows, WorkspaceGuard guard, AppService apps, AuditService audit, CurrentCaller caller, Clock clock) {
+    FlowService(FlowRepository flows, WorkspaceGuard guard, AppService apps, AuditService audit, CurrentCaller caller, Clock clock,
+            FlowEventTypes eventTypes) {
         this.flows = flows;
         this.guard = guard;
         this.apps = apps;
         this.audit = audit;
         this.caller = caller;
         this.clock = clock;
+        this.eventTypes = eventTypes;
     }
 
     /** What a new flow starts as: its trigger joined to its end, so the designer opens on a runnable sketch. */
@@ -124,6 +128,7 @@ public class FlowService {
         }
         Instant now = clock.instant();
         int version = flows.publish(flow, caller.get().id(), now);
+        eventTypes.changed();
         audit.record("flow.published", workspaceId, Map.of("flow", flow.name(), "version", version));
         return new StoredFlow(flow.id(), workspaceId, appId, flow.kind(), flow.name(), flow.description(), flow.draft(),
                 flow.draftVersion(), version, flow.draftVersion(), flow.createdAt(), now);

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qiaoban.core.testing.Session;
 import io.qiaoban.core.testing.TestUsers;
+import io.qiaoban.flow.testing.FlowApp;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.io.InputStream;
@@ -142,16 +143,18 @@ class FlowResourceTest {
         String id = admin.api().body(Map.of("kind", "approval", "name", "乙的审批", "graph", fixture("countersign-approval")))
                 .post(flows).then().statusCode(201).extract().path("id");
         admin.api().post(flows + "/" + id + "/publish").then().statusCode(200);
-        String before = admin.api().get(flows + "/" + id).asString() + admin.api().get(flows + "/" + id + "/versions").asString();
+        String app = flows.split("/apps/")[1].split("/")[0];
+        FlowApp.Waiting waiting = FlowApp.approvalWaitingFor(admin, workspace, app, admin);
+        String before = admin.api().get(flows + "/" + id).asString() + admin.api().get(flows + "/" + id + "/versions").asString()
+                + admin.api().get("/api/v1/workspaces/" + workspace + "/flow-instances/" + waiting.instanceId()).asString();
 
         Session outsider = TestUsers.platformAdmin();
         outsider.createWorkspace("甲 " + UUID.randomUUID());
         Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json").then().statusCode(200)
                 .extract().jsonPath().getMap("paths");
         List<String> checked = new ArrayList<>();
-        String app = flows.split("/apps/")[1].split("/")[0];
         for (var path : paths.entrySet()) {
-            if (!path.getKey().contains("/flows")) {
+            if (!path.getKey().matches(".*/(flows|flow-instances|inbox|tasks|messages|message-opt-outs)(/.*)?")) {
                 continue;
             }
             for (String method : path.getValue().keySet()) {
@@ -159,13 +162,20 @@ class FlowResourceTest {
                     continue;
                 }
                 String url = path.getKey().replace("{workspaceId}", workspace.toString()).replace("{appId}", app)
-                        .replace("{flowId}", id).replace("{version}", "1");
+                        .replace("{flowId}", id).replace("{version}", "1").replace("{instanceId}", waiting.instanceId())
+                        .replace("{taskId}", waiting.taskId());
                 var request = outsider.api();
                 // a body the route accepts, so that only the workspace decides the answer
                 if (method.equals("put")) {
                     request = request.body(Map.of("name", "篡改", "graph", Map.of("nodes", List.of())));
                 } else if (method.equals("post") && path.getKey().endsWith("/flows")) {
                     request = request.body(Map.of("kind", "approval", "name", "篡改"));
+                } else if (method.equals("post") && path.getKey().endsWith("/decision")) {
+                    request = request.body(Map.of("action", "approve"));
+                } else if (method.equals("post") && path.getKey().endsWith("/message-opt-outs")) {
+                    request = request.body(Map.of("recipient", "13800000000"));
+                } else if (method.equals("post")) {
+                    request = request.body(Map.of());
                 }
                 Response r = request.request(method.toUpperCase(), "/api" + url.replaceFirst("^/api", ""));
                 assertEquals(404, r.statusCode(), method + " " + url + " answered " + r.asString());
@@ -173,7 +183,8 @@ class FlowResourceTest {
                 checked.add(method + " " + path.getKey());
             }
         }
-        assertTrue(checked.size() >= 7, "expected every flow route, walked " + checked);
-        assertEquals(before, admin.api().get(flows + "/" + id).asString() + admin.api().get(flows + "/" + id + "/versions").asString());
+        assertTrue(checked.size() >= 16, "expected every flow route, walked " + checked);
+        assertEquals(before, admin.api().get(flows + "/" + id).asString() + admin.api().get(flows + "/" + id + "/versions").asString()
+                + admin.api().get("/api/v1/workspaces/" + workspace + "/flow-instances/" + waiting.instanceId()).asString());
     }
 }

@@ -20,4 +20,22 @@ public interface JobHandler {
     default java.time.Duration maxDuration() {
         return null;
     }
+
+    /**
+     * Whether a failure may pass with another attempt. A failure that never will (a refused input, a
+     * record that is gone) is final: no retries, {@link #failedFinally} at once.
+     */
+    default boolean retryable(Exception error) {
+        return true;
+    }
+
+    /**
+     * Called in a new transaction, after the job's own was rolled back, when its last attempt failed
+     * or its failure is final. Return true when the handler recorded what the failure means (e.g. a
+     * flow step marked failed with its reason): the job is then removed instead of going to the dead
+     * letters.
+     */
+    default boolean failedFinally(Job job, Exception error) throws Exception {
+        return false;
+    }
 }

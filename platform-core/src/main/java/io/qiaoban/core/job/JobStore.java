@@ -93,9 +93,8 @@ public class JobStore {
         return update("delete from job where id = ? and locked_by = ? and state = 'RUNNING'", id, worker) == 1;
     }
 
-    /** Puts a failed job back for a later attempt, or into the dead letters after the last one. */
-    public void fail(Job job, String worker, String error, Instant retryAt, Instant now) {
-        boolean last = job.attempt() >= job.maxAttempts();
+    /** Puts a failed job back for a later attempt, or into the dead letters after the last one (or a final failure). */
+    public void fail(Job job, String worker, String error, boolean last, Instant retryAt, Instant now) {
         update("""
                 update job set state = ?, run_at = ?, last_error = ?, locked_by = null, locked_until = null, updated_at = ?
                  where id = ? and locked_by = ?""",

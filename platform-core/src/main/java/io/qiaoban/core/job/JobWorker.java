@@ -145,13 +145,35 @@ public class JobWorker {
         } catch (Exception e) {
             String error = describe(e);
             LOG.debugf("Job %d (%s) attempt %d failed: %s", job.id(), job.type(), job.attempt(), error);
+            Exception cause = cause(e);
+            boolean last = job.attempt() >= job.maxAttempts() || handler != null && !handler.retryable(cause);
+            if (last && handler != null && handledFinally(handler, job, cause, lockName)) {
+                return;
+            }
             try {
-                QuarkusTransaction.requiringNew().run(() -> store.fail(job, lockName, error,
+                QuarkusTransaction.requiringNew().run(() -> store.fail(job, lockName, error, last,
                         clock.instant().plus(settings.backoff().after(job.attempt())), clock.instant()));
             } catch (RuntimeException recordFailure) {
                 LOG.warnf(recordFailure, "Could not record the failure of job %d; its lease will expire", job.id());
             }
         }
+    }
+
+    private boolean handledFinally(JobHandler handler, Job job, Exception cause, String lockName) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> handler.failedFinally(job, cause) && store.complete(job.id(), lockName));
+        } catch (Exception e) {
+            LOG.warnf(e, "Job %d (%s) could not record its final failure; it goes to the dead letters", job.id(), job.type());
+            return false;
+        }
+    }
+
+    /** The handler's own exception, not the transaction's wrapper around it. */
+    private static Exception cause(Exception e) {
+        if (e instanceof io.quarkus.narayana.jta.QuarkusTransactionException && e.getCause() instanceof Exception inner) {
+            return inner;
+        }
+        return e;
     }
 
     private static String describe(Throwable e) {

@@ -40,6 +40,14 @@ public abstract class BadRequestCorpus {
         return Map.of();
     }
 
+    /**
+     * Whether this module's corpus walks a route. A module whose tests run with other engines leaves
+     * their routes to those engines' own corpus (which knows how to fill their path parameters).
+     */
+    protected boolean walks(String path) {
+        return true;
+    }
+
     @BeforeEach
     void setUpCorpus() {
         if (admin != null) {
@@ -61,7 +69,8 @@ public abstract class BadRequestCorpus {
         operations = new ArrayList<>();
         Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json").then().extract().jsonPath()
                 .getMap("paths");
-        paths.forEach((path, ops) -> ops.keySet().forEach(method -> operations.add(new String[] {method, path})));
+        paths.forEach((path, ops) -> ops.keySet().stream().filter(method -> walks(path))
+                .forEach(method -> operations.add(new String[] {method, path})));
         assertTrue(operations.size() >= 20, "expected the whole API, found " + operations.size());
     }
 

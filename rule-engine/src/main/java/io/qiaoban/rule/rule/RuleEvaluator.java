@@ -2,9 +2,8 @@ package io.qiaoban.rule.rule;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qiaoban.core.expression.CompiledExpression;
+import io.qiaoban.core.expression.ConfigFormulas;
 import io.qiaoban.core.expression.ExpressionContext;
 import io.qiaoban.core.expression.ExpressionContextType;
 import io.qiaoban.core.expression.ExpressionException;
@@ -14,7 +13,6 @@ import io.qiaoban.rule.rule.RuleDefinition.TestCase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +91,7 @@ public class RuleEvaluator {
             compile("condition", rule.condition(), type);
         }
         for (int i = 0; i < rule.actions().size(); i++) {
-            forEachFormula(rule.actions().get(i).config(), "actions[" + i + "].config",
+            ConfigFormulas.forEach(rule.actions().get(i).config(), "actions[" + i + "].config",
                     (field, source) -> compile(field, source, type));
         }
     }
@@ -144,68 +142,18 @@ public class RuleEvaluator {
 
     private JsonNode resolve(JsonNode config, String field, ExpressionContextType type, ExpressionContext context)
             throws FieldExpressionException {
-        if (config == null || config.isNull()) {
-            return config;
-        }
-        if (config.isTextual() && config.asText().startsWith("==")) {
-            return json.getNodeFactory().textNode(config.asText().substring(1));
-        }
-        if (config.isTextual() && isFormula(config.asText())) {
+        return ConfigFormulas.resolve(config, field, (at, source) -> {
             try {
-                Object value = expressions.evaluate(compile(field, formula(config.asText()), type), context);
-                return json.valueToTree(value);
+                return json.valueToTree(expressions.evaluate(compile(at, source, type), context));
             } catch (ExpressionException e) {
-                throw new FieldExpressionException(field, e);
+                throw new FieldExpressionException(at, e);
             }
-        }
-        if (config.isObject()) {
-            ObjectNode out = json.createObjectNode();
-            for (Iterator<Map.Entry<String, JsonNode>> it = config.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                out.set(e.getKey(), resolve(e.getValue(), field + "." + e.getKey(), type, context));
-            }
-            return out;
-        }
-        if (config.isArray()) {
-            ArrayNode out = json.createArrayNode();
-            for (int i = 0; i < config.size(); i++) {
-                out.add(resolve(config.get(i), field + "[" + i + "]", type, context));
-            }
-            return out;
-        }
-        return config;
-    }
-
-    @FunctionalInterface
-    private interface FormulaVisitor {
-        void visit(String field, String source) throws FieldExpressionException;
-    }
-
-    private static void forEachFormula(JsonNode config, String field, FormulaVisitor visitor) throws FieldExpressionException {
-        if (config == null) {
-            return;
-        }
-        if (config.isTextual() && isFormula(config.asText())) {
-            visitor.visit(field, formula(config.asText()));
-        } else if (config.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = config.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                forEachFormula(e.getValue(), field + "." + e.getKey(), visitor);
-            }
-        } else if (config.isArray()) {
-            for (int i = 0; i < config.size(); i++) {
-                forEachFormula(config.get(i), field + "[" + i + "]", visitor);
-            }
-        }
+        });
     }
 
     /** Like a spreadsheet cell: a text starting with "=" is a formula ("==" escapes a literal "="). */
     static boolean isFormula(String text) {
-        return text.startsWith("=") && !text.startsWith("==");
-    }
-
-    private static String formula(String text) {
-        return text.substring(1);
+        return ConfigFormulas.isFormula(text);
     }
 
     /** An expression error and the field of the rule it is in. */

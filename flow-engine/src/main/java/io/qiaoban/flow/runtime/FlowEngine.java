@@ -1,0 +1,434 @@
+package io.qiaoban.flow.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qiaoban.core.event.DomainEvent;
+import io.qiaoban.core.event.DomainEvents;
+import io.qiaoban.core.expression.ExpressionException;
+import io.qiaoban.core.job.JobQueue;
+import io.qiaoban.core.job.NewJob;
+import io.qiaoban.core.problem.Messages;
+import io.qiaoban.core.problem.ProblemException;
+import io.qiaoban.flow.approval.ApprovalTasks;
+import io.qiaoban.flow.definition.FlowRepository;
+import io.qiaoban.flow.graph.FlowEdge;
+import io.qiaoban.flow.graph.FlowNode;
+import io.qiaoban.flow.graph.NodeType;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * Runs instances. Every step is a row written before it is acted on; acting on it and writing the
+ * steps it leads to happen in one transaction, the one of its "flow.step" job (or of the request or
+ * event delivery that moved it). A crash before the commit replays the step, a crash after it finds
+ * it done: nothing is lost and nothing happens twice. Steps that need no waiting (actions,
+ * conditions, splits) run on in the same transaction; a wait or an approval pauses its step and a
+ * timer job (or a decision, or an event) moves it on later.
+ */
+@ApplicationScoped
+public class FlowEngine {
+    public static final String STEP_JOB = "flow.step";
+    /** Steps run in one transaction before the rest is handed to jobs: a long chain must not hold locks for long. */
+    static final int INLINE_STEPS = 100;
+    static final String CHAIN_DEPTH = "_chainDepth";
+
+    private final InstanceRepository instances;
+    private final PublishedGraphs graphs;
+    private final StepActions actions;
+    private final FlowFacts facts;
+    private final Waits waits;
+    private final FlowEventTypes eventTypes;
+    private final ApprovalTasks approvals;
+    private final JobQueue jobs;
+    private final DomainEvents events;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    FlowEngine(InstanceRepository instances, PublishedGraphs graphs, StepActions actions, FlowFacts facts, Waits waits,
+            FlowEventTypes eventTypes, ApprovalTasks approvals, JobQueue jobs, DomainEvents events, Clock clock, ObjectMapper json) {
+        this.instances = instances;
+        this.graphs = graphs;
+        this.actions = actions;
+        this.facts = facts;
+        this.waits = waits;
+        this.eventTypes = eventTypes;
+        this.approvals = approvals;
+        this.jobs = jobs;
+        this.events = events;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** What starts an instance: the published flow, the cause (one instance per cause), the record and customer. */
+    public record Start(FlowRepository.Published flow, String startKey, String subjectForm, UUID subjectRecord, String customerKey,
+            UUID startedBy, int chainDepth) {
+    }
+
+    /** One transaction's work on one instance. */
+    final class Run {
+        final RunnableGraph graph;
+        FlowInstance instance;
+        final ObjectNode variables;
+        final ObjectNode variants;
+        final Instant now = clock.instant();
+        boolean changed;
+        private Map<String, Object> record;
+
+        Run(FlowInstance instance, RunnableGraph graph) {
+            this.instance = instance;
+            this.graph = graph;
+            this.variables = instance.variables().deepCopy();
+            this.variants = instance.variants().deepCopy();
+        }
+
+        /** The instance's record as it is now (read once per run), or empty when it has none or it is gone. */
+        Map<String, Object> record() throws SQLException {
+            if (record == null) {
+                record = facts.record(instance);
+            }
+            return record;
+        }
+    }
+
+    /**
+     * Starts an instance: writes it and its trigger step, whose job runs it on after the caller's
+     * commit. Empty when this cause already started one.
+     */
+    public Optional<FlowInstance> start(Start start) throws Exception {
+        FlowRepository.Published flow = start.flow();
+        RunnableGraph graph = graphs.get(flow.flowId(), flow.version());
+        FlowNode trigger = graph.trigger().orElseThrow(() -> new IllegalStateException("A published flow without trigger"));
+        FlowInstance instance = new FlowInstance(UUID.randomUUID(), flow.workspaceId(), flow.appId(), flow.flowId(), flow.version(),
+                flow.kind(), InstanceState.RUNNING, start.startKey(), start.subjectForm(), start.subjectRecord(),
+                start.customerKey(), variables(start), json.createObjectNode(), null, start.startedBy(), clock.instant(), null, null);
+        if (!instances.insert(instance)) {
+            return Optional.empty();
+        }
+        FlowInstance locked = instances.lock(instance.id()).orElseThrow();
+        publish("flow.started", locked, Map.of());
+        FlowStep first = instances.insertStep(locked.id(), trigger.id(), StepState.ACTIVE, null, clock.instant());
+        schedule(locked, first, null, "");
+        return Optional.of(locked);
+    }
+
+    private ObjectNode variables(Start start) {
+        ObjectNode variables = json.createObjectNode();
+        if (start.chainDepth() > 0) {
+            // how many automated steps led here: actions pass it on, so flows answering their own events stop
+            variables.put(CHAIN_DEPTH, start.chainDepth());
+        }
+        return variables;
+    }
+
+    /** Acts on a step for its job: a new step, or a paused one whose timer is due. Anything else was done already. */
+    public void advance(UUID instanceId, long stepId, long jobId) throws Exception {
+        Optional<FlowInstance> instance = instances.lock(instanceId);
+        if (instance.isEmpty() || !instance.get().running()) {
+            return;
+        }
+        Optional<FlowStep> step = instances.step(instanceId, stepId);
+        if (step.isEmpty() || !(step.get().state() == StepState.ACTIVE || step.get().state() == StepState.WAITING)) {
+            return;
+        }
+        FlowStep s = step.get();
+        if (s.state() == StepState.WAITING && (s.dueAt() == null || s.dueAt().isAfter(clock.instant()))) {
+            // another node's clock ran a little ahead: the timer comes back when it is due here
+            if (s.dueAt() != null) {
+                schedule(instance.get(), s, s.dueAt(), ":" + jobId);
+            }
+            return;
+        }
+        process(new Run(instance.get(), graphs.get(instance.get().flowId(), instance.get().version())), s);
+    }
+
+    /**
+     * Moves a paused step on through its outcome (an approval decided, an awaited event came, a timer
+     * ended an approval). The caller holds the instance's lock ({@link InstanceRepository#lock}).
+     */
+    public void resume(FlowInstance locked, FlowStep step, String outcome, JsonNode detail) throws Exception {
+        Run run = new Run(locked, graphs.get(locked.flowId(), locked.version()));
+        Deque<FlowStep> pending = new ArrayDeque<>();
+        follow(run, step, outcome, detail, pending);
+        handOver(run, pending);
+    }
+
+    /** Sends an approval back to an earlier node it passed (returned for rework). The caller holds the lock. */
+    public void jump(FlowInstance locked, FlowStep step, String targetNode, JsonNode detail) throws Exception {
+        Run run = new Run(locked, graphs.get(locked.flowId(), locked.version()));
+        instances.leave(step.id(), StepState.DONE, "returned", detail, run.now);
+        Deque<FlowStep> pending = new ArrayDeque<>();
+        pending.add(instances.insertStep(locked.id(), targetNode, StepState.ACTIVE, step.nodeId(), run.now));
+        handOver(run, pending);
+    }
+
+    /**
+     * Records that a step's action was refused for good (a deleted record, a config that no longer
+     * fits): the step and its instance fail with the reason, shown in the monitor. Runs in a new
+     * transaction after the step's own was rolled back.
+     */
+    public void failed(UUID instanceId, long stepId, String code, String zh, String en) throws Exception {
+        Optional<FlowInstance> instance = instances.lock(instanceId);
+        Optional<FlowStep> step = instances.step(instanceId, stepId);
+        if (instance.isEmpty() || !instance.get().running() || step.isEmpty()
+                || !(step.get().state() == StepState.ACTIVE || step.get().state() == StepState.WAITING)) {
+            return;
+        }
+        fail(new Run(instance.get(), graphs.get(instance.get().flowId(), instance.get().version())), step.get(), code, zh, en);
+    }
+
+    /** Outside a step's job (a request, an event delivery) the next steps go to their own jobs: a failing one fails alone. */
+    private void handOver(Run run, Deque<FlowStep> pending) throws Exception {
+        for (FlowStep next : pending) {
+            schedule(run.instance, next, null, "");
+        }
+        if (run.changed && run.instance.running()) {
+            instances.saveVariables(run.instance.id(), run.variables, run.variants);
+        }
+    }
+
+    /** Ends a running instance by hand: open steps and tasks are cancelled. The caller holds the lock. */
+    public void cancel(FlowInstance locked, UUID by) throws Exception {
+        Run run = new Run(locked, graphs.get(locked.flowId(), locked.version()));
+        finish(run, InstanceState.CANCELLED, null, null);
+    }
+
+    /**
+     * Acts on the job's step and on the steps it leads to, in this transaction, until they pause.
+     * An action that is not the job's own step gets a job of its own: if it is refused, only its
+     * step is rolled back and marked failed ({@link #failed}), not the steps before it.
+     */
+    private void process(Run run, FlowStep first) throws Exception {
+        Deque<FlowStep> pending = new ArrayDeque<>();
+        pending.add(first);
+        int acted = 0;
+        while (!pending.isEmpty()) {
+            FlowStep step = pending.poll();
+            if (!run.instance.running()) {
+                break;
+            }
+            if (acted > 0 && (acted >= INLINE_STEPS || run.graph.type(step.nodeId()) == NodeType.ACTION)) {
+                schedule(run.instance, step, null, "");
+                continue;
+            }
+            acted++;
+            act(run, step, pending);
+        }
+        if (run.changed && run.instance.running()) {
+            instances.saveVariables(run.instance.id(), run.variables, run.variants);
+        }
+    }
+
+    private void act(Run run, FlowStep step, Deque<FlowStep> pending) throws Exception {
+        FlowNode node = run.graph.node(step.nodeId());
+        NodeType type = run.graph.type(node.id());
+        switch (type) {
+            case TRIGGER, PARALLEL -> follow(run, step, null, null, pending);
+            case ACTION -> action(run, step, node, pending);
+            case CONDITION -> condition(run, step, node, pending);
+            case JOIN -> join(run, step, node, pending);
+            case WAIT -> wait(run, step, node, pending);
+            case AB_SPLIT -> follow(run, step, variant(run, node), null, pending);
+            case APPROVAL -> approval(run, step, node, pending);
+            case END -> {
+                instances.leave(step.id(), StepState.DONE, null, null, run.now);
+                finish(run, "rejected".equals(run.variables.path("decision").asText()) ? InstanceState.REJECTED
+                        : InstanceState.COMPLETED, node.id(), null);
+            }
+        }
+    }
+
+    private void action(Run run, FlowStep step, FlowNode node, Deque<FlowStep> pending) throws Exception {
+        Optional<Instant> deferred = actions.deferredUntil(run, node);
+        if (deferred.isPresent()) {
+            // quiet hours: the message waits for the morning, the engine's rule rather than each flow's
+            instances.pause(step.id(), StepState.WAITING, deferred.get(), null, null,
+                    json.createObjectNode().put("quietHours", true));
+            schedule(run.instance, step, deferred.get(), "");
+            return;
+        }
+        // a refused action throws: its transaction rolls back and the step's job records the failure
+        JsonNode output = actions.run(run, step, node);
+        ((ObjectNode) run.variables.with("steps")).set(node.id(), output);
+        run.changed = true;
+        follow(run, step, null, output, pending);
+    }
+
+    private void condition(Run run, FlowStep step, FlowNode node, Deque<FlowStep> pending) throws Exception {
+        FlowEdge chosen;
+        try {
+            chosen = facts.branch(run, node);
+        } catch (ExpressionException e) {
+            fail(run, step, e.code(), Messages.text(Messages.ZH, "field." + e.code(), e.messageArgs()),
+                    Messages.text(Messages.EN, "field." + e.code(), e.messageArgs()));
+            return;
+        }
+        follow(run, step, chosen.to(), null, pending);
+    }
+
+    private void join(Run run, FlowStep step, FlowNode node, Deque<FlowStep> pending) throws Exception {
+        instances.pause(step.id(), StepState.ARRIVED, null, null, null, null);
+        List<FlowStep> arrived = instances.arrivals(run.instance.id(), node.id());
+        long branches = arrived.stream().map(FlowStep::cameFrom).distinct().count();
+        if (branches < run.graph.entering(node.id()).size()) {
+            return;
+        }
+        for (FlowStep other : arrived) {
+            if (other.id() != step.id()) {
+                instances.leave(other.id(), StepState.DONE, "joined", null, run.now);
+            }
+        }
+        follow(run, step, null, null, pending);
+    }
+
+    private void wait(Run run, FlowStep step, FlowNode node, Deque<FlowStep> pending) throws Exception {
+        if (step.state() == StepState.WAITING) {
+            // its timer: a duration passed, a date came, or an awaited event never did
+            follow(run, step, node.config().has("event") ? "timeout" : null, null, pending);
+            return;
+        }
+        Waits.Pause pause = waits.pause(run, node);
+        if (pause.dueAt() != null && !pause.dueAt().isAfter(run.now) && pause.awaits() == null) {
+            follow(run, step, null, json.createObjectNode().put("dueAt", pause.dueAt().toString()), pending);
+            return;
+        }
+        instances.pause(step.id(), StepState.WAITING, pause.dueAt(), pause.awaits(), pause.awaitsValue(), null);
+        if (pause.awaits() != null) {
+            eventTypes.changed();
+        }
+        if (pause.dueAt() != null) {
+            schedule(run.instance, step, pause.dueAt(), "");
+        }
+    }
+
+    private void approval(Run run, FlowStep step, FlowNode node, Deque<FlowStep> pending) throws Exception {
+        if (step.state() == StepState.WAITING) {
+            Optional<String> outcome = approvals.timedOut(run.instance, step, node, run.now);
+            if (outcome.isPresent()) {
+                run.variables.put("decision", outcome.get());
+                run.changed = true;
+                follow(run, step, outcome.get(), json.createObjectNode().put("timedOut", true), pending);
+            } else {
+                instances.pause(step.id(), StepState.WAITING, null, null, null, json.createObjectNode().put("escalated", true));
+            }
+            return;
+        }
+        ApprovalTasks.Opened opened;
+        try {
+            opened = approvals.open(run.instance, step, node, run.record(), run.now);
+        } catch (ProblemException e) {
+            fail(run, step, e.code(), Messages.problem(Messages.ZH, e).detail(), Messages.problem(Messages.EN, e).detail());
+            return;
+        }
+        instances.pause(step.id(), StepState.WAITING, opened.dueAt(), null, null, null);
+        if (opened.dueAt() != null) {
+            schedule(run.instance, step, opened.dueAt(), "");
+        }
+    }
+
+    /** The A/B variant of this customer at this split: drawn once, the same each time they come back. */
+    private String variant(Run run, FlowNode node) {
+        String known = run.variants.path(node.id()).asText(null);
+        if (known != null) {
+            return known;
+        }
+        String who = run.instance.customerKey() != null ? run.instance.customerKey() : run.instance.id().toString();
+        String drawn = Variants.draw(run.instance.flowId() + ":" + node.id() + ":" + who, node.config().path("variants"));
+        run.variants.put(node.id(), drawn);
+        run.changed = true;
+        return drawn;
+    }
+
+    /** Leaves a step through its outcome and writes the steps it leads to, to act on next. */
+    private void follow(Run run, FlowStep step, String outcome, JsonNode detail, Deque<FlowStep> pending) throws Exception {
+        NodeType type = run.graph.type(step.nodeId());
+        if (type == NodeType.APPROVAL && outcome != null) {
+            run.variables.put("decision", outcome);
+            run.changed = true;
+        }
+        instances.leave(step.id(), StepState.DONE, outcome, detail, run.now);
+        List<FlowEdge> edges = run.graph.leaving(step.nodeId()).stream().filter(taken(type, outcome)).toList();
+        if (edges.isEmpty()) {
+            // a rejection without a "rejected" edge ends the request
+            finish(run, type == NodeType.APPROVAL && "rejected".equals(outcome) ? InstanceState.REJECTED : InstanceState.COMPLETED,
+                    step.nodeId(), null);
+            return;
+        }
+        for (FlowEdge edge : edges) {
+            pending.add(instances.insertStep(run.instance.id(), edge.to(), StepState.ACTIVE, step.nodeId(), run.now));
+        }
+    }
+
+    /** Which edges an outcome takes, by what their {@code when} means after each node type. */
+    static Predicate<FlowEdge> taken(NodeType type, String outcome) {
+        return edge -> {
+            String when = edge.when() == null || edge.when().isBlank() ? null : edge.when();
+            return switch (type) {
+                case APPROVAL -> "rejected".equals(outcome) ? "rejected".equals(when) : when == null || "approved".equals(when);
+                case WAIT -> "timeout".equals(outcome) ? "timeout".equals(when) : !"timeout".equals(when);
+                // a condition's outcome is the node its chosen edge leads to (an expression is too long to store)
+                case CONDITION -> edge.to().equals(outcome);
+                case AB_SPLIT -> when != null && when.equals(outcome);
+                default -> true;
+            };
+        };
+    }
+
+    private void fail(Run run, FlowStep step, String code, String zh, String en) throws Exception {
+        ObjectNode error = json.createObjectNode();
+        error.putObject("error").put("code", code).put("zh", zh).put("en", en);
+        instances.leave(step.id(), StepState.FAILED, "failed", error, run.now);
+        finish(run, InstanceState.FAILED, step.nodeId(), code + ": " + en);
+    }
+
+    private void finish(Run run, InstanceState state, String endNode, String error) throws Exception {
+        for (FlowStep open : instances.openSteps(run.instance.id())) {
+            instances.leave(open.id(), StepState.CANCELLED, null, null, run.now);
+        }
+        approvals.cancelOpen(run.instance.id(), run.now);
+        instances.saveVariables(run.instance.id(), run.variables, run.variants);
+        instances.finish(run.instance.id(), state, endNode, error, run.now);
+        run.instance = new FlowInstance(run.instance.id(), run.instance.workspaceId(), run.instance.appId(), run.instance.flowId(),
+                run.instance.version(), run.instance.kind(), state, run.instance.startKey(), run.instance.subjectForm(),
+                run.instance.subjectRecord(), run.instance.customerKey(), run.variables, run.variants, error,
+                run.instance.startedBy(), run.instance.startedAt(), run.now, endNode);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("state", state.key());
+        if (endNode != null) {
+            payload.put("endNode", endNode);
+        }
+        publish("flow.finished", run.instance, payload);
+    }
+
+    /** Queues the job that acts on a step: now, or at its due time (a timer). One job per step and due time. */
+    private void schedule(FlowInstance instance, FlowStep step, Instant at, String suffix) {
+        NewJob job = NewJob.of(STEP_JOB, json.createObjectNode().put("instance", instance.id().toString()).put("step", step.id()))
+                .inWorkspace(instance.workspaceId())
+                .dedupe(STEP_JOB + ":" + step.id() + (at == null ? "" : ":" + at.toEpochMilli()) + suffix);
+        jobs.enqueue(at == null ? job : job.at(at));
+    }
+
+    private void publish(String type, FlowInstance instance, Map<String, Object> extra) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("app", instance.appId().toString());
+        payload.put("flow", instance.flowId().toString());
+        payload.put("version", instance.version());
+        payload.put("instance", instance.id().toString());
+        if (instance.subjectRecord() != null) {
+            payload.put("form", instance.subjectForm());
+            payload.put("recordId", instance.subjectRecord().toString());
+        }
+        payload.putAll(extra);
+        events.publish(new DomainEvent(instance.workspaceId(), type, instance.id().toString(), payload));
+    }
+}
