@@ -33,6 +33,9 @@ const FormDesignerPage = lazy(() => import('./features/forms/FormDesignerPage'))
 const FormRecordsPage = lazy(() => import('./features/forms/FormRecordsPage'));
 const FlowsPage = lazy(() => import('./features/flows/FlowsPage'));
 const FlowDesignerPage = lazy(() => import('./features/flows/FlowDesignerPage'));
+const InstancesPage = lazy(() => import('./features/flows/InstancesPage'));
+const InstancePage = lazy(() => import('./features/flows/InstancePage'));
+const InboxPage = lazy(() => import('./features/approvals/InboxPage'));
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -87,6 +90,9 @@ export function AppRoutes() {
               <Route path="apps/:appId/forms/:formId/records" element={<FormRecordsPage />} />
               <Route path="apps/:appId/flows" element={<FlowsPage />} />
               <Route path="apps/:appId/flows/:flowId/design" element={<FlowDesignerPage />} />
+              <Route path="apps/:appId/flows/:flowId/instances" element={<InstancesPage />} />
+              <Route path="flow-instances/:instanceId" element={<InstancePage />} />
+              <Route path="inbox" element={<InboxPage />} />
               <Route path="apps/:appId/rules" element={<RulesPage />} />
               <Route path="apps/:appId/rules/new" element={<RuleEditorPage />} />
               <Route path="apps/:appId/rules/:ruleId" element={<RuleEditorPage />} />

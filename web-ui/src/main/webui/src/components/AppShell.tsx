@@ -4,6 +4,7 @@ import {
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  CheckSquareOutlined,
   DownOutlined,
   FileSearchOutlined,
   KeyOutlined,
@@ -92,8 +93,22 @@ export function AppShell() {
         }
       : null;
 
+  // every member has an approvals inbox, whatever their role
+  const inboxItem: NonNullable<MenuProps['items']>[number] | null = current
+    ? {
+        key: 'inbox',
+        icon: <CheckSquareOutlined />,
+        label: (
+          <Link to={`/w/${current.id}/inbox`} data-testid="nav-inbox">
+            {t('nav.inbox')}
+          </Link>
+        ),
+      }
+    : null;
+
   const workspaceItems = [
     sectionItem('apps', t('nav.apps')),
+    inboxItem,
     sectionItem('members', t('nav.members')),
     sectionItem('departments', t('nav.departments')),
     sectionItem('roles', t('nav.roles')),

@@ -4,6 +4,8 @@ import formsZh from '../features/forms/locales/zh-CN.json';
 import formsEn from '../features/forms/locales/en-US.json';
 import flowsZh from '../features/flows/locales/zh-CN.json';
 import flowsEn from '../features/flows/locales/en-US.json';
+import approvalsZh from '../features/approvals/locales/zh-CN.json';
+import approvalsEn from '../features/approvals/locales/en-US.json';
 import { recordsEn, recordsZh } from '../features/records';
 
 /**
@@ -11,6 +13,6 @@ import { recordsEn, recordsZh } from '../features/records';
  * (`t('forms.title')`), so a feature never edits the shared files to name its own things.
  */
 export const translations = {
-  'zh-CN': { ...zhCN, forms: formsZh, flows: flowsZh, records: recordsZh },
-  en: { ...enUS, forms: formsEn, flows: flowsEn, records: recordsEn },
+  'zh-CN': { ...zhCN, forms: formsZh, flows: flowsZh, records: recordsZh, approvals: approvalsZh },
+  en: { ...enUS, forms: formsEn, flows: flowsEn, records: recordsEn, approvals: approvalsEn },
 };

@@ -32,19 +32,31 @@ const nodeColor = (type: string) => (isNodeType(type) ? NODE_COLORS[type] : '#ff
 /** The server's problems of the shown graph, read by each node card. */
 const ProblemsContext = createContext<PlacedProblems>(NO_PROBLEMS);
 
+/** Where a running instance is on its graph (the monitor): the node it waits at, the nodes it passed, the one that failed. */
+export type RunState = 'current' | 'passed' | 'failed';
+const RunStateContext = createContext<Record<string, RunState>>({});
+const RUN_COLORS: Record<RunState, string> = { current: '#1677ff', passed: '#52c41a', failed: '#ff4d4f' };
+
 /** One node: its type (icon and colour), its name, a summary of its config, and its problems. */
 const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: NodeProps<DesignerNode>) {
   const { t } = useTranslation();
   const problems = useContext(ProblemsContext).nodes[id] ?? [];
+  const runs = useContext(RunStateContext);
+  const run = runs[id];
+  // on the monitor, the nodes the instance never reached step back
+  const untouched = run === undefined && Object.keys(runs).length > 0;
   const color = nodeColor(data.type);
   const typeLabel = t(`flows.node.${data.type}`, { defaultValue: data.type });
   const summary = nodeSummary(data, t);
-  const border = problems.length ? '#ff4d4f' : selected ? '#1677ff' : '#d9d9d9';
+  const border = problems.length ? '#ff4d4f' : run ? RUN_COLORS[run] : selected ? '#1677ff' : '#d9d9d9';
+  const strong = problems.length > 0 || selected || !!run;
+  const glow = run === 'current' ? '0 0 0 4px rgba(22,119,255,.25)' : selected ? '0 0 0 3px rgba(22,119,255,.15)' : '0 1px 2px rgba(0,0,0,.06)';
   return (
     <div
       data-testid={`flow-node-${id}`}
       data-type={data.type}
       data-problems={problems.length}
+      data-run={run}
       style={{
         width: 180,
         padding: '8px 10px',
@@ -52,8 +64,9 @@ const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: NodeProp
         borderRadius: 8,
         borderStyle: 'solid',
         borderColor: `${color} ${border} ${border}`,
-        borderWidth: `4px ${problems.length || selected ? 2 : 1}px ${problems.length || selected ? 2 : 1}px`,
-        boxShadow: selected ? '0 0 0 3px rgba(22,119,255,.15)' : '0 1px 2px rgba(0,0,0,.06)',
+        borderWidth: `4px ${strong ? 2 : 1}px ${strong ? 2 : 1}px`,
+        boxShadow: glow,
+        opacity: untouched ? 0.55 : 1,
         position: 'relative',
       }}
     >
@@ -165,10 +178,14 @@ export function FlowCanvas({ nodes, edges, problems, readOnly, onNodesChange, on
   );
 }
 
-/** A published version, read only (its own React Flow store, so it can sit inside the designer's). */
-export function FlowViewer({ nodes, edges }: { nodes: DesignerNode[]; edges: DesignerEdge[] }) {
+/**
+ * A published version, read only (its own React Flow store, so it can sit inside the designer's);
+ * with `runState`, an instance drawn on it: where it is, where it went, where it failed.
+ */
+export function FlowViewer({ nodes, edges, runState }: { nodes: DesignerNode[]; edges: DesignerEdge[]; runState?: Record<string, RunState> }) {
   const displayEdges = useDisplayEdges(nodes, edges, NO_PROBLEMS);
   return (
+    <RunStateContext.Provider value={runState ?? NO_RUN}>
     <ReactFlowProvider>
       <div style={{ width: '100%', height: '100%' }} data-testid="flow-viewer">
         <ReactFlow<DesignerNode, DesignerEdge>
@@ -188,5 +205,8 @@ export function FlowViewer({ nodes, edges }: { nodes: DesignerNode[]; edges: Des
         </ReactFlow>
       </div>
     </ReactFlowProvider>
+    </RunStateContext.Provider>
   );
 }
+
+const NO_RUN: Record<string, RunState> = {};

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App as AntApp, Button, type ButtonProps, Card, Empty, Flex, Form, Input, Modal, Popconfirm, Radio, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { AuditOutlined, DeleteOutlined, EyeOutlined, FormOutlined, PlusOutlined, RocketOutlined } from '@ant-design/icons';
+import { AuditOutlined, DeleteOutlined, EyeOutlined, FormOutlined, HistoryOutlined, PlusOutlined, RocketOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { applyFormError, errorMessage } from '../../components/errors';
@@ -11,7 +11,7 @@ import { formatDateTime } from '../../lib/time';
 import { can, canOpen } from '../workspaces/permissions';
 import { useWorkspace } from '../workspaces/WorkspaceGate';
 import { FlowKindTag, FlowStatusTag } from './FlowStatusTag';
-import { flowDesignPath } from './paths';
+import { flowDesignPath, instancesPath } from './paths';
 import type { FlowKind, FlowSummary } from './types';
 import { useCreateFlow, useDeleteFlow, useFlowList } from './useFlows';
 
@@ -59,6 +59,11 @@ function FlowsList({ workspaceId, appId, manage }: { workspaceId: string; appId:
           <Link to={flowDesignPath(workspaceId, appId, f.id)} data-testid="flow-design">
             {manage ? <><FormOutlined /> {t('flows.design')}</> : <><EyeOutlined /> {t('flows.view')}</>}
           </Link>
+          {f.publishedVersion != null && (
+            <Link to={instancesPath(workspaceId, appId, f.id)} data-testid="flow-runs">
+              <HistoryOutlined /> {t('flows.runs')}
+            </Link>
+          )}
           {manage && (
             <Popconfirm
               title={t('flows.deleteConfirm', { name: f.name })}

@@ -7,6 +7,10 @@ import { variantsOf, type DesignerNode, type FlowNodeData } from './graph';
 import { NodeIcon } from './nodeIcons';
 import { ACTION_KEYS, APPROVAL_MODES, ASSIGNEE_KINDS, isNodeType, TRIGGER_ONS } from './nodeTypes';
 import { keyPart } from './summary';
+import { useRoles } from '../admin/roles/useRoles';
+import { MemberSelect, RecordsScopeContext } from '../records';
+import { canAny } from '../workspaces/permissions';
+import { useWorkspace } from '../workspaces/WorkspaceGate';
 import type { FlowProblem, NodeConfig } from './types';
 
 type SetConfig = (config: NodeConfig) => void;
@@ -126,9 +130,11 @@ function TriggerConfig({ config, onChange }: { config: NodeConfig; onChange: Set
   );
 }
 
-/** Tags typed by hand (user ids, role names) until the member and role pickers come. */
-function TagsInput({ value, onChange, testId }: { value: string[]; onChange: (v: string[]) => void; testId: string }) {
+/** Roles picked from the workspace's, by name (the engine also takes a built-in key or an id typed by hand). */
+function RolesInput({ value, onChange, testId }: { value: string[]; onChange: (v: string[]) => void; testId: string }) {
   const { t } = useTranslation();
+  const workspace = useWorkspace();
+  const roles = useRoles(workspace.id, canAny(workspace, 'role.manage', 'member.view', 'member.manage'));
   return (
     <div data-testid={testId}>
       <Select
@@ -136,12 +142,23 @@ function TagsInput({ value, onChange, testId }: { value: string[]; onChange: (v:
         value={value}
         onChange={(v: string[]) => onChange(v.map((x) => x.trim()).filter(Boolean))}
         tokenSeparators={[',', '，', ';', '；', '、']}
-        open={false}
-        suffixIcon={null}
+        options={(roles.data ?? []).map((r) => ({ value: r.name, label: r.name }))}
         placeholder={t('flows.approval.listPlaceholder')}
         style={{ width: '100%' }}
       />
     </div>
+  );
+}
+
+/** Members of the workspace picked by name; the config keeps their ids. */
+function UsersInput({ value, onChange, testId }: { value: string[]; onChange: (v: string[]) => void; testId: string }) {
+  const workspace = useWorkspace();
+  return (
+    <RecordsScopeContext.Provider value={{ workspaceId: workspace.id, appId: '' }}>
+      <div data-testid={testId}>
+        <MemberSelect multiple value={value} onChange={(v) => onChange(Array.isArray(v) ? v : v ? [v] : [])} />
+      </div>
+    </RecordsScopeContext.Provider>
   );
 }
 
@@ -178,12 +195,12 @@ function ApprovalConfig({ config, onChange }: { config: NodeConfig; onChange: Se
       </Form.Item>
       {by === 'user' && (
         <Form.Item label={t('flows.approval.users')}>
-          <TagsInput value={strings(assignees.users)} onChange={(users) => setAssignees({ ...assignees, users })} testId="flow-approval-users" />
+          <UsersInput value={strings(assignees.users)} onChange={(users) => setAssignees({ ...assignees, users })} testId="flow-approval-users" />
         </Form.Item>
       )}
       {by === 'role' && (
         <Form.Item label={t('flows.approval.roles')}>
-          <TagsInput value={strings(assignees.roles)} onChange={(roles) => setAssignees({ ...assignees, roles })} testId="flow-approval-roles" />
+          <RolesInput value={strings(assignees.roles)} onChange={(roles) => setAssignees({ ...assignees, roles })} testId="flow-approval-roles" />
         </Form.Item>
       )}
       {by === 'field' && (
@@ -193,6 +210,24 @@ function ApprovalConfig({ config, onChange }: { config: NodeConfig; onChange: Se
       )}
       <OptionalDuration label={t('flows.approval.timeout')} toggleLabel={t('flows.approval.timeout')} value={config.timeout}
         onChange={(timeout) => onChange(withKey(config, 'timeout', timeout))} testId="flow-approval-timeout" />
+      {config.timeout !== undefined && (
+        <Form.Item label={t('flows.approval.onTimeout')}>
+          <Select value={text(config.onTimeout) || 'escalate'} onChange={(v: string) => onChange({ ...config, onTimeout: v })}
+            options={['escalate', 'approve', 'reject'].map((v) => ({ value: v, label: t(`flows.approval.onTimeouts.${v}`) }))}
+            data-testid="flow-approval-on-timeout" />
+        </Form.Item>
+      )}
+      {config.timeout !== undefined && (text(config.onTimeout) || 'escalate') === 'escalate' && (
+        <Form.Item label={t('flows.approval.escalateTo')}>
+          <UsersInput value={strings(isRecord(config.escalateTo) ? config.escalateTo.users : undefined)}
+            onChange={(users) => onChange(withKey(config, 'escalateTo', users.length ? { by: 'user', users } : undefined))}
+            testId="flow-approval-escalate-to" />
+        </Form.Item>
+      )}
+      <Form.Item label={t('flows.approval.cc')}>
+        <UsersInput value={strings(isRecord(config.cc) ? config.cc.users : undefined)}
+          onChange={(users) => onChange(withKey(config, 'cc', users.length ? { by: 'user', users } : undefined))} testId="flow-approval-cc" />
+      </Form.Item>
     </>
   );
 }

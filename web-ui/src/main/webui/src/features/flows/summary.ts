@@ -25,7 +25,7 @@ export function nodeSummary(data: FlowNodeData, t: Translate): string {
     case 'approval': {
       const mode = typeof c.mode === 'string' ? c.mode : 'any';
       const a = (c.assignees ?? {}) as Record<string, unknown>;
-      const who = a.by === 'user' ? list(a.users) : a.by === 'role' ? list(a.roles) : a.by === 'field' ? text(a.field) : '';
+      const who = a.by === 'user' ? t('flows.approval.userCount', { count: Array.isArray(a.users) ? a.users.length : 0 }) : a.by === 'role' ? list(a.roles) : a.by === 'field' ? text(a.field) : '';
       return [t(`flows.approval.modesShort.${mode}`, { defaultValue: mode }), who].filter(Boolean).join(' · ');
     }
     case 'action':

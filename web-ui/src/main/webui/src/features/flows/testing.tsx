@@ -8,6 +8,9 @@ import type { Workspace } from '../../api';
 import { installDomShims } from '../../testing/dom';
 import FlowDesignerPage from './FlowDesignerPage';
 import FlowsPage from './FlowsPage';
+import InstancePage from './InstancePage';
+import InstancesPage from './InstancesPage';
+import InboxPage from '../approvals/InboxPage';
 
 export const ALL = ['app.view', 'app.manage'];
 
@@ -44,6 +47,9 @@ export function renderFlowsAt(path: string, permissions: string[] = ALL) {
               <Route path="/w/:workspaceId" element={<Outlet context={workspace} />}>
                 <Route path="apps/:appId/flows" element={<FlowsPage />} />
                 <Route path="apps/:appId/flows/:flowId/design" element={<FlowDesignerPage />} />
+                <Route path="apps/:appId/flows/:flowId/instances" element={<InstancesPage />} />
+                <Route path="flow-instances/:instanceId" element={<InstancePage />} />
+                <Route path="inbox" element={<InboxPage />} />
               </Route>
             </Routes>
           </MemoryRouter>

@@ -167,7 +167,7 @@ export function RecordDrawer({ formId, recordId, initial, fields, labels, canEdi
   );
 }
 
-function RecordView({ record, fields, labels }: { record: FormRecord; fields: readonly FieldDefinition[]; labels: ValueLabels }) {
+export function RecordView({ record, fields, labels }: { record: FormRecord; fields: readonly FieldDefinition[]; labels: ValueLabels }) {
   const { t } = useTranslation();
   return (
     <>

@@ -2,6 +2,12 @@ import recordsZh from './locales/zh-CN.json';
 import recordsEn from './locales/en-US.json';
 
 export { RecordsPage, type RecordsPageProps } from './RecordsPage';
+/** A record read only, beside an approval or an instance. */
+export { RecordSummary } from './RecordSummary';
+/** Picks records of a form, searched by its name field. */
+export { RelationSelect } from './RelationSelect';
+export { RecordsScopeContext } from './scope';
+export { MemberSelect } from './MemberSelect';
 /** Set around the records page: the form whose files its attachment and image fields show. */
 export { FileScopeContext } from './scope';
 /** The page's texts, to mount under the `records` key of the translation namespace. */

@@ -4,8 +4,8 @@ import { recordKeys, recordsApi, type RecordListQuery } from './api';
 import { collectIds, idsFilter, labelFieldOf, recordLabel } from './relations';
 import type { FieldDefinition, FormRecord, RecordData } from './types';
 
-export function useFormDefinition(ws: string, app: string, formId: string) {
-  return useQuery({ queryKey: recordKeys.form(ws, app, formId), queryFn: () => recordsApi.form(ws, app, formId) });
+export function useFormDefinition(ws: string, app: string, formId: string, enabled = true) {
+  return useQuery({ queryKey: recordKeys.form(ws, app, formId), queryFn: () => recordsApi.form(ws, app, formId), enabled });
 }
 
 export function useRecordList(ws: string, app: string, formId: string, q: RecordListQuery) {
@@ -39,10 +39,11 @@ export function useExactTotal(ws: string, app: string, formId: string, q: Record
   });
 }
 
-export function useRecord(ws: string, app: string, formId: string, id: string, initial?: FormRecord) {
+export function useRecord(ws: string, app: string, formId: string, id: string, initial?: FormRecord, enabled = true) {
   return useQuery({
     queryKey: recordKeys.record(ws, app, formId, id),
     queryFn: () => recordsApi.get(ws, app, formId, id),
+    enabled,
     initialData: initial,
     // the row may be older than the record: read it fresh, but show the row meanwhile
     initialDataUpdatedAt: 0,

@@ -27,6 +27,8 @@ export const AUDIT_TYPES = [
   'permission.changed',
   'flow.published',
   'flow.deleted',
+  'message.opted-out',
+  'message.opted-in',
   'export',
 ] as const;
 

@@ -1,0 +1,108 @@
+import type { FlowGraph } from './types';
+
+/** Running flows as the flow engine reports them (flow-engine/README.md, "Running flows"). */
+export type InstanceState = 'running' | 'completed' | 'rejected' | 'cancelled' | 'failed';
+export type StepState = 'active' | 'waiting' | 'arrived' | 'done' | 'cancelled' | 'failed';
+export type TaskState = 'pending' | 'queued' | 'approved' | 'rejected' | 'returned' | 'transferred' | 'cancelled';
+
+export interface FlowInstance {
+  id: string;
+  appId: string;
+  flowId: string;
+  version: number;
+  kind: 'approval' | 'journey';
+  state: InstanceState;
+  subjectForm?: string | null;
+  subjectRecord?: string | null;
+  customerKey?: string | null;
+  startedBy?: string | null;
+  startedByName?: string | null;
+  startedAt: string;
+  endedAt?: string | null;
+  endNode?: string | null;
+  error?: string | null;
+}
+
+export interface InstanceStep {
+  id: number;
+  nodeId: string;
+  nodeName?: string | null;
+  nodeType?: string | null;
+  visit: number;
+  state: StepState;
+  outcome?: string | null;
+  enteredAt: string;
+  dueAt?: string | null;
+  leftAt?: string | null;
+  detail?: Record<string, unknown> | null;
+  /** why the step failed, in the reader's language */
+  error?: string | null;
+}
+
+export interface InstanceTask {
+  id: string;
+  nodeId: string;
+  assignee: string;
+  assigneeName?: string | null;
+  position: number;
+  state: TaskState;
+  comment?: string | null;
+  transferredTo?: string | null;
+  transferredToName?: string | null;
+  createdAt: string;
+  decidedAt?: string | null;
+}
+
+export interface FlowMessage {
+  id: number;
+  instanceId?: string | null;
+  channel: string;
+  recipient: string;
+  template: string;
+  body?: string | null;
+  marketing: boolean;
+  state: 'queued' | 'opted-out' | 'capped' | 'no-recipient';
+  createdAt: string;
+}
+
+export interface InstanceDetail {
+  instance: FlowInstance;
+  flowName: string;
+  graph: FlowGraph;
+  /** the nodes where the instance is now (active, waiting, arrived at a join) */
+  currentNodes: string[];
+  steps: InstanceStep[];
+  tasks: InstanceTask[];
+  messages: FlowMessage[];
+  variants: Record<string, string>;
+}
+
+export type InboxBox = 'todo' | 'done' | 'started' | 'cc';
+
+export interface InboxItem {
+  taskId?: string | null;
+  taskState?: TaskState | null;
+  nodeId?: string | null;
+  nodeName?: string | null;
+  comment?: string | null;
+  instanceId: string;
+  instanceState: InstanceState;
+  appId: string;
+  flowId: string;
+  flowName: string;
+  startedBy?: string | null;
+  startedByName?: string | null;
+  startedAt: string;
+  subjectForm?: string | null;
+  subjectRecord?: string | null;
+  at?: string | null;
+}
+
+export type DecisionAction = 'approve' | 'reject' | 'return' | 'transfer' | 'addSigner';
+
+export interface Decision {
+  action: DecisionAction;
+  comment?: string;
+  toNode?: string;
+  toUser?: string;
+}
