@@ -128,3 +128,53 @@ export async function signInWithApp(page, workspaceName, appName) {
   await card.waitFor();
   return { workspace, app, card };
 }
+
+/** Headers for API calls made from a test (page.request or fetch). */
+export const JSON_HEADERS = { Accept: 'application/json, application/problem+json', 'Accept-Language': 'zh-CN' };
+
+/**
+ * Adds a member with a built-in role through the API and sets their own password (as their first
+ * login would), so the browser can sign them in directly. Returns { id, username, password }.
+ */
+export async function addMember(page, workspaceId, displayName, roleKey = 'member') {
+  const wsApi = `${BASE_URL}/api/v1/workspaces/${workspaceId}`;
+  const roles = await (await page.request.get(`${wsApi}/roles`, { headers: JSON_HEADERS })).json();
+  const username = `u-${stamp}-${Math.random().toString(36).slice(2, 7)}`;
+  const initial = `Init${stamp}9`;
+  const added = await page.request.post(`${wsApi}/members`, {
+    data: { username, displayName, initialPassword: initial, roleId: roles.find((r) => r.builtInKey === roleKey).id },
+    headers: JSON_HEADERS,
+  });
+  assert.equal(added.status(), 201, await added.text());
+  const login = await fetch(`${BASE_URL}/api/v1/auth/login`, {
+    method: 'POST', headers: { ...JSON_HEADERS, 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: initial }),
+  });
+  assert.equal(login.status, 200);
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const password = `Own${stamp}7x`;
+  const changed = await fetch(`${BASE_URL}/api/v1/auth/password`, {
+    method: 'POST', headers: { ...JSON_HEADERS, 'Content-Type': 'application/json', Cookie: cookie },
+    body: JSON.stringify({ currentPassword: initial, newPassword: password }),
+  });
+  assert.equal(changed.status, 204, await changed.text());
+  return { id: (await added.json()).userId, username, password };
+}
+
+/** Signs someone in on a fresh page and waits for the shell. */
+export async function signIn(page, username, password) {
+  await page.goto(`${BASE_URL}/login`);
+  const res = await login(page, username, password);
+  assert.equal(res.status(), 200);
+  await byId(page, 'user-menu').waitFor();
+}
+
+/** Creates and publishes a form through the API; returns it. */
+export async function publishForm(page, workspaceId, appId, key, name, fields) {
+  const formsApi = `${BASE_URL}/api/v1/workspaces/${workspaceId}/apps/${appId}/forms`;
+  const created = await page.request.post(formsApi, { data: { key, name, fields }, headers: JSON_HEADERS });
+  assert.equal(created.status(), 201, await created.text());
+  const form = await created.json();
+  const published = await page.request.post(`${formsApi}/${form.id}/publish`, { headers: JSON_HEADERS });
+  assert.equal(published.status(), 200, await published.text());
+  return form;
+}

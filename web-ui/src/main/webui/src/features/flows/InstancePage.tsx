@@ -26,14 +26,14 @@ const STEP_COLORS: Record<string, string> = { done: 'green', active: 'blue', wai
 export default function InstancePage() {
   const workspace = useWorkspace();
   const { instanceId = '' } = useParams();
-  const { t } = useTranslation();
   const detail = useInstance(workspace.id, instanceId);
   if (detail.error) return <QueryError error={detail.error} onRetry={() => void detail.refetch()} />;
   if (!detail.data) return <Card loading />;
-  return <Monitor workspaceId={workspace.id} detail={detail.data} manage={can(workspace, 'app.manage')} t={t} />;
+  return <Monitor workspaceId={workspace.id} detail={detail.data} manage={can(workspace, 'app.manage')} />;
 }
 
-function Monitor({ workspaceId, detail, manage, t }: { workspaceId: string; detail: InstanceDetail; manage: boolean; t: (k: string, o?: Record<string, unknown>) => string }) {
+function Monitor({ workspaceId, detail, manage }: { workspaceId: string; detail: InstanceDetail; manage: boolean }) {
+  const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const me = useMe().data;
   const cancel = useCancelInstance(workspaceId);
@@ -48,7 +48,7 @@ function Monitor({ workspaceId, detail, manage, t }: { workspaceId: string; deta
       <PageHeader
         title={<Space>{detail.flowName}<InstanceStateTag state={instance.state} /></Space>}
         subtitle={
-          <Link to={instancesPath(workspaceId, instance.appId, instance.flowId)} {...tid('monitor-instances')}>
+          <Link to={instancesPath(workspaceId, instance.appId, instance.flowId)} data-testid="monitor-instances">
             {t('flows.run.allInstances')}
           </Link>
         }
@@ -72,7 +72,7 @@ function Monitor({ workspaceId, detail, manage, t }: { workspaceId: string; deta
       )}
       <Row gutter={16}>
         <Col xs={24} lg={15}>
-          <Card size="small" title={t('flows.run.graph')} extra={<Legend t={t} />} styles={{ body: { height: 460, padding: 0 } }}>
+          <Card size="small" title={t('flows.run.graph')} extra={<Legend />} styles={{ body: { height: 460, padding: 0 } }}>
             <div style={{ height: '100%' }} data-testid="instance-graph" data-current={detail.currentNodes.join(',')}>
               <FlowViewer nodes={drawn.nodes} edges={drawn.edges} runState={runState} />
             </div>
@@ -85,7 +85,7 @@ function Monitor({ workspaceId, detail, manage, t }: { workspaceId: string; deta
               { key: 'by', label: t('flows.run.startedBy'), children: instance.startedByName ?? t('flows.run.automatic') },
               { key: 'at', label: t('flows.run.startedAt'), children: formatDateTime(instance.startedAt) },
               { key: 'end', label: t('flows.run.ended'), children: instance.endedAt ? `${formatDateTime(instance.endedAt)} · ${nodeName(instance.endNode ?? '')}` : '—' },
-              { key: 'who', label: t('flows.run.customer'), children: instance.customerKey ?? '—' },
+              ...(instance.customerKey ? [{ key: 'who', label: t('flows.run.customer'), children: instance.customerKey }] : []),
               ...Object.entries(detail.variants).map(([node, variant]) => ({
                 key: `ab-${node}`, label: t('flows.run.variant', { node: nodeName(node) }), children: <Tag>{variant}</Tag>,
               })),
@@ -100,16 +100,17 @@ function Monitor({ workspaceId, detail, manage, t }: { workspaceId: string; deta
       </Row>
       <Card style={{ marginTop: 16 }}>
         <Tabs items={[
-          { key: 'history', label: t('flows.run.history'), children: <History steps={detail.steps} nodeName={nodeName} t={t} /> },
-          { key: 'tasks', label: t('flows.run.tasks', { count: detail.tasks.length }), children: <Tasks tasks={detail.tasks} nodeName={nodeName} t={t} /> },
-          { key: 'messages', label: t('flows.run.messages', { count: detail.messages.length }), children: <Messages messages={detail.messages} t={t} /> },
+          { key: 'history', label: t('flows.run.history'), children: <History steps={detail.steps} nodeName={nodeName} /> },
+          { key: 'tasks', label: t('flows.run.tasks', { count: detail.tasks.length }), children: <Tasks tasks={detail.tasks} nodeName={nodeName} /> },
+          { key: 'messages', label: t('flows.run.messages', { count: detail.messages.length }), children: <Messages messages={detail.messages} /> },
         ]} />
       </Card>
     </>
   );
 }
 
-function Legend({ t }: { t: (k: string) => string }) {
+function Legend() {
+  const { t } = useTranslation();
   return (
     <Space size={12} style={{ fontSize: 12 }}>
       <span><Tag color="blue">{t('flows.run.legend.current')}</Tag></span>
@@ -119,7 +120,8 @@ function Legend({ t }: { t: (k: string) => string }) {
   );
 }
 
-function History({ steps, nodeName, t }: { steps: InstanceStep[]; nodeName: (id: string) => string; t: (k: string, o?: Record<string, unknown>) => string }) {
+function History({ steps, nodeName }: { steps: InstanceStep[]; nodeName: (id: string) => string }) {
+  const { t } = useTranslation();
   return (
     <Timeline data-testid="instance-history" items={steps.map((s) => ({
       key: s.id,
@@ -141,7 +143,8 @@ function History({ steps, nodeName, t }: { steps: InstanceStep[]; nodeName: (id:
   );
 }
 
-function Tasks({ tasks, nodeName, t }: { tasks: InstanceTask[]; nodeName: (id: string) => string; t: (k: string) => string }) {
+function Tasks({ tasks, nodeName }: { tasks: InstanceTask[]; nodeName: (id: string) => string }) {
+  const { t } = useTranslation();
   if (!tasks.length) return <Empty description={t('flows.run.noTasks')} />;
   return (
     <Table<InstanceTask> rowKey="id" size="small" pagination={false} dataSource={tasks} {...tid('instance-tasks')} columns={[
@@ -154,7 +157,8 @@ function Tasks({ tasks, nodeName, t }: { tasks: InstanceTask[]; nodeName: (id: s
   );
 }
 
-function Messages({ messages, t }: { messages: FlowMessage[]; t: (k: string) => string }) {
+function Messages({ messages }: { messages: FlowMessage[] }) {
+  const { t } = useTranslation();
   if (!messages.length) return <Empty description={t('flows.run.noMessages')} />;
   return (
     <Table<FlowMessage> rowKey="id" size="small" pagination={false} dataSource={messages} {...tid('instance-messages')} columns={[

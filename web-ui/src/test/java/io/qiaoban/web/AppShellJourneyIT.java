@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The user journeys of the app shell, the rule engine and the form engine, in a real Chromium against the packaged application: the
- * Playwright scripts in src/main/webui/e2e run with Node and drive /usr/bin/chromium.
+ * The user journeys of the app shell and the engines, in a real Chromium against the packaged application: the
+ * Playwright scripts in src/main/webui/e2e run with Node and drive /usr/bin/chromium. The application runs with the
+ * test profile (failsafe sets quarkus.test.integration-test-profile in pom.xml), the only one whose clock a journey may move.
  */
 @QuarkusIntegrationTest
 class AppShellJourneyIT {
@@ -41,7 +42,8 @@ class AppShellJourneyIT {
         Files.createDirectories(screenshots);
         Path log = Path.of("target", "e2e.log");
         ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-concurrency=1", "e2e/shell.e2e.mjs",
-                "e2e/rules.e2e.mjs", "e2e/forms.e2e.mjs", "e2e/transfer.e2e.mjs", "e2e/departments.e2e.mjs", "e2e/flows.e2e.mjs")
+                "e2e/rules.e2e.mjs", "e2e/forms.e2e.mjs", "e2e/transfer.e2e.mjs", "e2e/departments.e2e.mjs", "e2e/flows.e2e.mjs",
+                "e2e/approvals.e2e.mjs", "e2e/journeys.e2e.mjs")
                 .directory(webui.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         node.environment().put("BASE_URL", "http://localhost:" + RestAssured.port);
         node.environment().put("ADMIN_USER", username);
@@ -61,6 +63,7 @@ class AppShellJourneyIT {
         assertTrue(new File(screenshots.toFile(), "form-designer.png").length() > 10_000, "no screenshot of the form designer");
         assertTrue(new File(screenshots.toFile(), "rule-editor.png").length() > 10_000, "no screenshot of the rule editor");
         assertTrue(new File(screenshots.toFile(), "import-progress.png").length() > 10_000, "no screenshot of an import");
+        assertTrue(new File(screenshots.toFile(), "flow-monitor.png").length() > 10_000, "no screenshot of the flow monitor");
     }
 
     private static void createPlatformAdmin(String username, String password) throws Exception {

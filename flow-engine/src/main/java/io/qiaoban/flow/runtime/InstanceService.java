@@ -75,7 +75,8 @@ public class InstanceService {
                     .orElseThrow(() -> ProblemException.notFound("@thing.record"));
         }
         String key = "manual:" + (requestKey == null || requestKey.isBlank() ? UUID.randomUUID() : Check.name("Idempotency-Key", requestKey, 150));
-        UUID customer = record;
+        // a journey follows the customer of its record; an approval is about the request, not a customer
+        UUID customer = flow.kind() == io.qiaoban.flow.definition.FlowKind.JOURNEY ? record : null;
         java.util.Optional<FlowInstance> started = engine.start(new FlowEngine.Start(flow, key, form.isEmpty() ? null : form,
                 record, customer == null ? null : customer.toString(), me.user.id, 0));
         if (started.isPresent()) {

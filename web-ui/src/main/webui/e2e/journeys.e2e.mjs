@@ -1,0 +1,118 @@
+// End-to-end journey of an automation journey with the clock advanced: the new-customer journey.
+//
+//   BASE_URL=http://localhost:8080 ADMIN_USER=admin ADMIN_PASSWORD=... SCREENSHOT_DIR=../../../../docs/images \
+//     node --test e2e/journeys.e2e.mjs
+//
+// The application must run with the test profile (-Dquarkus.profile=test): only there can a test move its clock
+// (POST /api/v1/test/clock); in every other run that route does not exist.
+//
+// The journey: an 订单 form; the flow 新客关怀 (first order -> thanks now -> wait 7 days -> repurchased? -> coupon) saved
+// through the API and published with the designer's button; an order is entered; the monitor shows the instance
+// waiting at 等 7 天 with the thank-you message sent; the clock is moved 7 days on (and on to the morning if that
+// lands in the quiet hours, when marketing messages wait); the monitor shows the instance completed along
+// thanks -> wait -> condition -> coupon with both messages. Screenshot: journey-monitor.png.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  ADMIN_PASSWORD, ADMIN_USER, BASE_URL, JSON_HEADERS, apiResponse, byId, guideScreenshot, publishForm, signIn, signInWithApp,
+  stamp, useBrowser, withPage,
+} from './support.mjs';
+
+const WORKSPACE_NAME = `E2E 旅程 ${stamp}`;
+const APP_NAME = `E2E 会员 ${stamp}`;
+
+useBrowser();
+
+const node = (id, type, name, config, x, y) => ({ id, type, name, config, position: { x, y } });
+
+const NEW_CUSTOMER = {
+  nodes: [
+    node('firstOrder', 'trigger', '首单', { on: 'record.created', form: 'order', customerField: 'phone' }, 250, 0),
+    node('thanks', 'action', '感谢短信', { action: 'message.send', template: 'thanks', to: '=phone', marketing: false, body: '感谢您的首单' }, 250, 110),
+    node('week', 'wait', '等 7 天', { duration: 'P7D' }, 250, 220),
+    node('repurchased', 'condition', '复购了吗', {}, 250, 330),
+    node('coupon', 'action', '发优惠券', { action: 'message.send', template: 'coupon-10', to: '=phone', body: '送您 10 元券' }, 420, 440),
+    node('loyal', 'end', '已复购', {}, 80, 440),
+    node('end', 'end', '结束', {}, 420, 560),
+  ],
+  edges: [
+    { from: 'firstOrder', to: 'thanks' },
+    { from: 'thanks', to: 'week' },
+    { from: 'week', to: 'repurchased' },
+    { from: 'repurchased', to: 'loyal', when: 'orderCount > 1' },
+    { from: 'repurchased', to: 'coupon', when: 'else' },
+    { from: 'coupon', to: 'end' },
+  ],
+};
+
+async function instanceDetail(page, workspaceId, instanceId) {
+  const res = await page.request.get(`${BASE_URL}/api/v1/workspaces/${workspaceId}/flow-instances/${instanceId}`, { headers: JSON_HEADERS });
+  assert.equal(res.status(), 200, await res.text());
+  return res.json();
+}
+
+/** Moves the application's clock on; sessions age with it, so the admin signs in again. */
+async function advance(page, duration) {
+  const moved = await page.request.post(`${BASE_URL}/api/v1/test/clock`, { data: { advance: duration }, headers: JSON_HEADERS });
+  assert.equal(moved.status(), 200, `the clock moves only under the test profile: ${await moved.text()}`);
+  await signIn(page, ADMIN_USER, ADMIN_PASSWORD);
+}
+
+/** Waits (polling the API, as the monitor does) until the instance has left the node. */
+async function waitUntilPast(page, workspaceId, instanceId, nodeId) {
+  for (let i = 0; i < 100; i++) {
+    const detail = await instanceDetail(page, workspaceId, instanceId);
+    if (!detail.currentNodes.includes(nodeId)) return detail;
+    await page.waitForTimeout(200);
+  }
+  assert.fail(`the instance stayed at ${nodeId}`);
+}
+
+test('journeys: the new-customer journey thanks at once, waits a week on a moved clock, then sends a coupon', async () => {
+  await withPage(async (page) => {
+    const { workspace, app } = await signInWithApp(page, WORKSPACE_NAME, APP_NAME);
+    const form = await publishForm(page, workspace.id, app.id, 'order', '订单', [
+      { key: 'phone', label: '手机', type: 'text' },
+      { key: 'orderCount', label: '下单次数', type: 'number' },
+    ]);
+    const flowsApi = `${BASE_URL}/api/v1/workspaces/${workspace.id}/apps/${app.id}/flows`;
+    const created = await page.request.post(flowsApi, { data: { kind: 'journey', name: '新客关怀', graph: NEW_CUSTOMER }, headers: JSON_HEADERS });
+    assert.equal(created.status(), 201, await created.text());
+    const flow = await created.json();
+    await page.goto(`${BASE_URL}/w/${workspace.id}/apps/${app.id}/flows/${flow.id}/design`);
+    await byId(page, 'flow-problems-none').waitFor();
+    const [published] = await Promise.all([apiResponse(page, 'POST', /\/publish$/), byId(page, 'flow-publish').click()]);
+    assert.equal(published.status(), 200);
+
+    const order = await page.request.post(`${BASE_URL}/api/v1/workspaces/${workspace.id}/apps/${app.id}/forms/${form.id}/records`,
+      { data: { phone: '13800138000', orderCount: 1 }, headers: JSON_HEADERS });
+    assert.equal(order.status(), 201, await order.text());
+
+    // the order starts the journey (through the outbox): it shows on the flow's runs
+    await page.goto(`${BASE_URL}/w/${workspace.id}/apps/${app.id}/flows/${flow.id}/instances`);
+    await byId(page, 'instance-link').first().click();
+    await page.locator('[data-testid="instance-graph"][data-current="week"]').waitFor();
+    const instanceId = new URL(page.url()).pathname.split('/').pop();
+    await page.getByRole('tab', { name: /消息（1）/ }).click();
+    await byId(page, 'instance-messages').getByText('感谢您的首单').waitFor();
+
+    await advance(page, 'P7D');
+    let detail = await waitUntilPast(page, workspace.id, instanceId, 'week');
+    if (detail.currentNodes.includes('coupon')) {
+      // the week ended in the quiet hours: the coupon waits for the morning
+      const wait = detail.steps.find((s) => s.nodeId === 'coupon' && s.state === 'waiting');
+      assert.ok(wait?.detail?.quietHours, 'a marketing message waits only for the quiet hours');
+      await advance(page, 'PT11H');
+      detail = await waitUntilPast(page, workspace.id, instanceId, 'coupon');
+    }
+    assert.equal(detail.instance.state, 'completed');
+    assert.deepEqual(detail.steps.map((s) => s.nodeId), ['firstOrder', 'thanks', 'week', 'repurchased', 'coupon', 'end']);
+    assert.deepEqual(detail.messages.map((m) => m.template), ['thanks', 'coupon-10']);
+
+    await page.goto(`${BASE_URL}/w/${workspace.id}/flow-instances/${instanceId}`);
+    await page.locator('[data-testid="instance-state"][data-state="completed"]').waitFor();
+    assert.equal(await byId(page, 'flow-node-coupon').getAttribute('data-run'), 'passed');
+    assert.equal(await byId(page, 'flow-node-loyal').getAttribute('data-run'), null);
+    await guideScreenshot(page, 'journey-monitor.png');
+  }, 'journeys');
+});
