@@ -102,8 +102,9 @@ public class FlowEngine {
     }
 
     /**
-     * Starts an instance: writes it and its trigger step, whose job runs it on after the caller's
-     * commit. Empty when this cause already started one.
+     * Starts an instance and runs it in the caller's transaction up to its first pause or action (an
+     * approval's tasks exist when the request that started it returns). Empty when this cause
+     * already started one.
      */
     public Optional<FlowInstance> start(Start start) throws Exception {
         FlowRepository.Published flow = start.flow();
@@ -118,8 +119,9 @@ public class FlowEngine {
         FlowInstance locked = instances.lock(instance.id()).orElseThrow();
         publish("flow.started", locked, Map.of());
         FlowStep first = instances.insertStep(locked.id(), trigger.id(), StepState.ACTIVE, null, clock.instant());
-        schedule(locked, first, null, "");
-        return Optional.of(locked);
+        Run run = new Run(locked, graph);
+        process(run, new ArrayDeque<>(List.of(first)), false);
+        return Optional.of(run.instance);
     }
 
     private ObjectNode variables(Start start) {
@@ -149,7 +151,8 @@ public class FlowEngine {
             }
             return;
         }
-        process(new Run(instance.get(), graphs.get(instance.get().flowId(), instance.get().version())), s);
+        process(new Run(instance.get(), graphs.get(instance.get().flowId(), instance.get().version())),
+                new ArrayDeque<>(List.of(s)), true);
     }
 
     /**
@@ -160,7 +163,7 @@ public class FlowEngine {
         Run run = new Run(locked, graphs.get(locked.flowId(), locked.version()));
         Deque<FlowStep> pending = new ArrayDeque<>();
         follow(run, step, outcome, detail, pending);
-        handOver(run, pending);
+        process(run, pending, false);
     }
 
     /** Sends an approval back to an earlier node it passed (returned for rework). The caller holds the lock. */
@@ -169,7 +172,7 @@ public class FlowEngine {
         instances.leave(step.id(), StepState.DONE, "returned", detail, run.now);
         Deque<FlowStep> pending = new ArrayDeque<>();
         pending.add(instances.insertStep(locked.id(), targetNode, StepState.ACTIVE, step.nodeId(), run.now));
-        handOver(run, pending);
+        process(run, pending, false);
     }
 
     /**
@@ -187,16 +190,6 @@ public class FlowEngine {
         fail(new Run(instance.get(), graphs.get(instance.get().flowId(), instance.get().version())), step.get(), code, zh, en);
     }
 
-    /** Outside a step's job (a request, an event delivery) the next steps go to their own jobs: a failing one fails alone. */
-    private void handOver(Run run, Deque<FlowStep> pending) throws Exception {
-        for (FlowStep next : pending) {
-            schedule(run.instance, next, null, "");
-        }
-        if (run.changed && run.instance.running()) {
-            instances.saveVariables(run.instance.id(), run.variables, run.variants);
-        }
-    }
-
     /** Ends a running instance by hand: open steps and tasks are cancelled. The caller holds the lock. */
     public void cancel(FlowInstance locked, UUID by) throws Exception {
         Run run = new Run(locked, graphs.get(locked.flowId(), locked.version()));
@@ -204,14 +197,13 @@ public class FlowEngine {
     }
 
     /**
-     * Acts on the job's step and on the steps it leads to, in this transaction, until they pause.
-     * An action that is not the job's own step gets a job of its own: if it is refused, only its
-     * step is rolled back and marked failed ({@link #failed}), not the steps before it.
+     * Acts on steps in this transaction until they pause. Actions run only as the own step of a
+     * job ({@code ownJob}: the first of {@code pending}); any other action gets a job of its own, so
+     * that a refused one rolls back and fails alone ({@link #failed}), not the steps before it nor
+     * the request or event delivery that moved the instance on.
      */
-    private void process(Run run, FlowStep first) throws Exception {
-        Deque<FlowStep> pending = new ArrayDeque<>();
-        pending.add(first);
-        int acted = 0;
+    private void process(Run run, Deque<FlowStep> pending, boolean ownJob) throws Exception {
+        int acted = ownJob ? 0 : 1;
         while (!pending.isEmpty()) {
             FlowStep step = pending.poll();
             if (!run.instance.running()) {

@@ -54,8 +54,9 @@ public class FlowTriggers implements DomainEventSubscriber {
     @Override
     public void handle(DomainEvent event) {
         try {
-            start(event);
+            // waits first: the event that starts an instance is not one its waits are waiting for
             resumeWaits(event);
+            start(event);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -116,7 +117,9 @@ public class FlowTriggers implements DomainEventSubscriber {
             if (customer == null) {
                 continue;
             }
-            for (InstanceRepository.Awaiting waiting : new ArrayList<>(instances.awaitingEvent(key, customer, MAX_RESUMED_PER_EVENT))) {
+            // only waits that began before the event happened: an older order delivered late is not "ordered again"
+            for (InstanceRepository.Awaiting waiting : new ArrayList<>(instances.awaitingEvent(key, customer, event.occurredAt(),
+                    MAX_RESUMED_PER_EVENT))) {
                 Optional<FlowInstance> locked = instances.lock(waiting.instanceId());
                 Optional<FlowStep> step = instances.step(waiting.instanceId(), waiting.stepId());
                 // under the lock: the timeout may have moved it on meanwhile

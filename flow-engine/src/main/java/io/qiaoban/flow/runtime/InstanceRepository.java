@@ -163,14 +163,16 @@ public class InstanceRepository {
     public record Awaiting(UUID instanceId, long stepId) {
     }
 
-    /** Steps waiting for an event with this key and value. */
-    public List<Awaiting> awaitingEvent(String awaits, String value, int limit) throws SQLException {
+    /** Steps waiting for an event with this key and value since before {@code happenedAt}. */
+    public List<Awaiting> awaitingEvent(String awaits, String value, Instant happenedAt, int limit) throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 select instance_id, id from flow_step where state = 'waiting' and awaits = ? and awaits_value = ?
+                   and entered_at < coalesce(?, 'infinity'::timestamptz)
                  order by id limit ?""")) {
             ps.setString(1, awaits);
             ps.setString(2, value);
-            ps.setInt(3, limit);
+            ps.setTimestamp(3, happenedAt == null ? null : Timestamp.from(happenedAt));
+            ps.setInt(4, limit);
             List<Awaiting> found = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
