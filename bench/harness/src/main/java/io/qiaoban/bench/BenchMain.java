@@ -14,6 +14,8 @@ import java.nio.file.Path;
  *   java -jar bench/harness/target/quarkus-app/quarkus-run.jar startup 5
  *   java -jar bench/harness/target/quarkus-app/quarkus-run.jar records 20000 16 1000000 200
  *   java -jar bench/harness/target/quarkus-app/quarkus-run.jar import 1000000
+ *   java -jar bench/harness/target/quarkus-app/quarkus-run.jar approvals 2000 4
+ *   java -jar bench/harness/target/quarkus-app/quarkus-run.jar timers 100000
  * </pre>
  * Uses QIAOBAN_DB_URL when set, otherwise an embedded PostgreSQL under bench/harness/target.
  */
@@ -27,6 +29,8 @@ public class BenchMain implements QuarkusApplication {
     RecordBenchmark records;
     @Inject
     ImportBenchmark imports;
+    @Inject
+    FlowBenchmark flows;
 
     public static void main(String... args) {
         EmbeddedPostgres.startForApplicationIfUnconfigured(Path.of("bench", "harness", "target", "bench-postgres"), "qiaoban_bench");
@@ -42,9 +46,11 @@ public class BenchMain implements QuarkusApplication {
             case "records" -> System.out.println(records.run(arg(args, 1, 20_000), arg(args, 2, 16), arg(args, 3, 1_000_000),
                     arg(args, 4, 200)).report());
             case "import" -> System.out.println(imports.run(arg(args, 1, 1_000_000)).report());
+            case "approvals" -> System.out.println(flows.approvals(arg(args, 1, 2_000), arg(args, 2, 4)).report());
+            case "timers" -> System.out.println(flows.timers(arg(args, 1, 100_000)).report());
             default -> {
                 System.out.println("usage: jobs [count] | startup [runs] | records [creates] [clients] [page records] "
-                        + "[page queries] | import [rows]");
+                        + "[page queries] | import [rows] | approvals [count] [clients] | timers [count]");
                 return 2;
             }
         }

@@ -21,6 +21,8 @@ class BenchmarkSmokeTest {
     RecordBenchmark records;
     @Inject
     ImportBenchmark imports;
+    @Inject
+    FlowBenchmark flows;
 
     @Test
     void jobQueueBenchmarkRunsEachJobExactlyOnce() throws Exception {
@@ -55,5 +57,17 @@ class BenchmarkSmokeTest {
         assertEquals("done", result.state(), result.report());
         assertEquals(3_000, result.imported(), result.report());
         assertEquals(0, result.errors(), result.report());
+    }
+
+    @Test
+    void flowBenchmarksRunOnBothEngines() throws Exception {
+        FlowBenchmark.ApprovalResult approvals = flows.approvals(20, 2);
+        System.out.println(approvals.report());
+        assertEquals(20, approvals.qiaoban().count());
+        assertEquals(20, approvals.flowable().count());
+        FlowBenchmark.TimerResult timers = flows.timers(200);
+        System.out.println(timers.report());
+        assertTrue(timers.exactlyOnce(), timers.report());
+        assertEquals(200, timers.flowableEnded(), timers.report());
     }
 }

@@ -53,9 +53,14 @@ public class JobStore {
 
     /** Leases up to {@code limit} due jobs to {@code worker}; concurrent claimers skip each other's rows. */
     public List<Job> claim(String worker, int limit, Instant now, Duration lease) {
+        return claim(worker, limit, now, lease, null);
+    }
+
+    /** The same, only jobs of the given types (null: all). */
+    public List<Job> claim(String worker, int limit, Instant now, Duration lease, java.util.Collection<String> types) {
         String sql = """
                 with due as (
-                    select id from job where state = 'READY' and run_at <= ?
+                    select id from job where state = 'READY' and run_at <= ? and (?::varchar[] is null or type = any(?))
                      order by run_at limit ? for update skip locked)
                 update job j set state = 'RUNNING', locked_by = ?, locked_until = ?, attempts = j.attempts + 1, updated_at = ?
                   from due where j.id = due.id
@@ -63,10 +68,13 @@ public class JobStore {
         List<Job> jobs = new ArrayList<>();
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setTimestamp(1, Timestamp.from(now));
-            ps.setInt(2, limit);
-            ps.setString(3, worker);
-            ps.setTimestamp(4, Timestamp.from(now.plus(lease)));
-            ps.setTimestamp(5, Timestamp.from(now));
+            java.sql.Array only = types == null ? null : c.createArrayOf("varchar", types.toArray());
+            ps.setArray(2, only);
+            ps.setArray(3, only);
+            ps.setInt(4, limit);
+            ps.setString(5, worker);
+            ps.setTimestamp(6, Timestamp.from(now.plus(lease)));
+            ps.setTimestamp(7, Timestamp.from(now));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     jobs.add(new Job(rs.getLong(1), rs.getString(2), json.readTree(rs.getString(3)),

@@ -29,6 +29,7 @@ public class JobWorker {
     private final Map<String, JobHandler> handlers;
     private final Clock clock;
     private final Settings settings;
+    private final java.util.Set<String> onlyTypes;
     private final Semaphore wake = new Semaphore(0);
     private final Runnable wakeUp = () -> wake.release();
     private final List<Thread> threads = new ArrayList<>();
@@ -37,6 +38,13 @@ public class JobWorker {
 
     public JobWorker(String name, JobStore store, JobQueue queue, Map<String, JobHandler> handlers, Clock clock,
             Settings settings) {
+        this(name, store, queue, handlers, clock, settings, null);
+    }
+
+    /** A worker that claims only jobs of {@code onlyTypes} (null: every job, an unknown type goes to the dead letters). */
+    public JobWorker(String name, JobStore store, JobQueue queue, Map<String, JobHandler> handlers, Clock clock,
+            Settings settings, java.util.Set<String> onlyTypes) {
+        this.onlyTypes = onlyTypes == null ? null : java.util.Set.copyOf(onlyTypes);
         this.name = name;
         this.store = store;
         this.queue = queue;
@@ -89,7 +97,7 @@ public class JobWorker {
      */
     public int runOnce(String lockName) {
         java.time.Instant claimedAt = clock.instant();
-        List<Job> jobs = store.claim(lockName, settings.batchSize(), claimedAt, settings.lease());
+        List<Job> jobs = store.claim(lockName, settings.batchSize(), claimedAt, settings.lease(), onlyTypes);
         java.time.Instant renewAfter = claimedAt.plus(settings.lease().dividedBy(2));
         for (Job job : jobs) {
             // a batch is claimed at once but run one by one: past half the lease, renew before each job

@@ -96,6 +96,11 @@ public class JobWorkers {
         return new JobWorker(name, store, queue, Map.copyOf(handlers), clock, workerSettings);
     }
 
+    /** A worker that claims only jobs of the given types (a pool of its own for some work, a benchmark). */
+    public JobWorker newWorker(String name, JobWorker.Settings workerSettings, java.util.Set<String> types) {
+        return new JobWorker(name, store, queue, Map.copyOf(handlers), clock, workerSettings, types);
+    }
+
     public JobWorker.Settings settings() {
         return settings;
     }
