@@ -2,10 +2,15 @@ package io.qiaoban.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
+import io.qiaoban.core.auth.ActingAs;
+import io.qiaoban.core.auth.Caller;
 import io.qiaoban.core.job.JobWorker;
 import io.qiaoban.core.job.JobWorkers;
+import io.qiaoban.flow.approval.ApprovalService;
+import io.qiaoban.flow.approval.Inbox;
 import io.qiaoban.flow.definition.FlowRepository;
 import io.qiaoban.flow.runtime.FlowEngine;
+import io.qiaoban.flow.runtime.InstanceService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -33,9 +38,10 @@ import org.flowable.task.api.Task;
  * The flow engine against Flowable 7.2 (history on) on the same PostgreSQL in the same run:
  * <ul>
  * <li>approvals: start a three-step approval and approve its three steps, N times from C clients;
- * Qiaoban through its REST API over loopback HTTP (start, inbox, decision: 7 requests a process,
- * sessions and JSON included), Flowable through its Java API in-process (start, task query,
- * complete). Throughput and p99 of one whole approval.</li>
+ * Flowable through its Java API in-process (start, task query, complete), Qiaoban through the same
+ * services its REST resources call, in-process (start, inbox, decide: like for like), and through
+ * its REST API over loopback HTTP (7 requests a process, sessions and JSON included). Throughput and
+ * p99 of one whole approval.</li>
  * <li>timers: N instances waiting on a timer, all made due at the same moment (their due time set to
  * now in SQL), drained by 2 x 4 worker threads (Qiaoban's job queue) and by Flowable's async
  * executor with 8 threads: seconds until every instance ended, and whether each fired once.</li>
@@ -59,16 +65,18 @@ public class FlowBenchmark {
         }
     }
 
-    public record ApprovalResult(int processes, int clients, Latencies qiaoban, Latencies flowable) {
+    public record ApprovalResult(int processes, int clients, Latencies qiaoban, Latencies qiaobanRest, Latencies flowable) {
         public String report() {
             return String.format("""
                     approvals: %,d three-step approvals started and approved, %d clients
-                      qiaoban (REST over HTTP) : %6.2f s  %,7.1f approvals/s  p50 %6.1f ms  p99 %6.1f ms
-                      flowable 7.2 (Java API)  : %6.2f s  %,7.1f approvals/s  p50 %6.1f ms  p99 %6.1f ms
-                      ratio qiaoban/flowable throughput: %.2f""",
+                      qiaoban (service API, in-process) : %6.2f s  %,7.1f approvals/s  p50 %6.1f ms  p99 %6.1f ms
+                      qiaoban (REST over HTTP)          : %6.2f s  %,7.1f approvals/s  p50 %6.1f ms  p99 %6.1f ms
+                      flowable 7.2 (Java API, in-process): %6.2f s  %,7.1f approvals/s  p50 %6.1f ms  p99 %6.1f ms
+                      ratio qiaoban/flowable throughput: %.2f in-process, %.2f over REST""",
                     processes, clients, qiaoban.seconds, qiaoban.perSecond(), qiaoban.p50Ms, qiaoban.p99Ms,
+                    qiaobanRest.seconds, qiaobanRest.perSecond(), qiaobanRest.p50Ms, qiaobanRest.p99Ms,
                     flowable.seconds, flowable.perSecond(), flowable.p50Ms, flowable.p99Ms,
-                    qiaoban.perSecond() / flowable.perSecond());
+                    qiaoban.perSecond() / flowable.perSecond(), qiaobanRest.perSecond() / flowable.perSecond());
         }
     }
 
@@ -93,8 +101,15 @@ public class FlowBenchmark {
     private final FlowEngine engine;
     private final FlowRepository flows;
     private final JobWorkers workers;
+    private final InstanceService instances;
+    private final Inbox inbox;
+    private final ApprovalService approvals;
 
-    FlowBenchmark(BenchApi api, AgroalDataSource db, FlowEngine engine, FlowRepository flows, JobWorkers workers) {
+    FlowBenchmark(BenchApi api, AgroalDataSource db, FlowEngine engine, FlowRepository flows, JobWorkers workers,
+            InstanceService instances, Inbox inbox, ApprovalService approvals) {
+        this.instances = instances;
+        this.inbox = inbox;
+        this.approvals = approvals;
         this.api = api;
         this.db = db;
         this.engine = engine;
@@ -110,18 +125,19 @@ public class FlowBenchmark {
         for (int c = 0; c < clients; c++) {
             setups.add(qiaobanApproval());
         }
-        Latencies qiaoban = drive(processes, clients, c -> runQiaobanApproval(setups.get(c)));
+        Latencies rest = drive(processes, clients, c -> runQiaobanApproval(setups.get(c)));
+        Latencies inProcess = drive(processes, clients, c -> runQiaobanApprovalInProcess(setups.get(c)));
         ProcessEngine flowable = flowable(false);
         try {
             flowable.getRepositoryService().createDeployment().addString("approval.bpmn20.xml", APPROVAL_BPMN).deploy();
             Latencies reference = drive(processes, clients, c -> runFlowableApproval(flowable, "approver-" + c));
-            return new ApprovalResult(processes, clients, qiaoban, reference);
+            return new ApprovalResult(processes, clients, inProcess, rest, reference);
         } finally {
             flowable.close();
         }
     }
 
-    /** Returns {cookie, instances url, inbox url, tasks url}. */
+    /** Returns {cookie, instances url, inbox url, tasks url, workspace, app, flow, user id, username}. */
     private String[] qiaobanApproval() throws Exception {
         String cookie = api.login();
         JsonNode me = api.get(api.base() + "/v1/auth/me", cookie);
@@ -140,7 +156,8 @@ public class FlowBenchmark {
         String flowsUrl = ws + "/apps/" + app + "/flows";
         String flow = api.post(flowsUrl, cookie, Map.of("kind", "approval", "name", "三级审批", "graph", graph)).path("id").asText();
         api.post(flowsUrl + "/" + flow + "/publish", cookie, null);
-        return new String[] {cookie, flowsUrl + "/" + flow + "/instances", ws + "/inbox?box=todo", ws + "/tasks/"};
+        return new String[] {cookie, flowsUrl + "/" + flow + "/instances", ws + "/inbox?box=todo", ws + "/tasks/", workspace, app,
+                flow, me.path("id").asText(), me.path("username").asText()};
     }
 
     private void runQiaobanApproval(String[] setup) throws Exception {
@@ -151,6 +168,21 @@ public class FlowBenchmark {
                 throw new IllegalStateException("expected one task, found " + todo.size());
             }
             api.post(setup[3] + todo.get(0).path("taskId").asText() + "/decision", setup[0], Map.of("action", "approve"));
+        }
+    }
+
+    /** The same approval through the services the REST resources call, as the same user, without HTTP. */
+    private void runQiaobanApprovalInProcess(String[] setup) throws Exception {
+        UUID workspace = UUID.fromString(setup[4]);
+        Caller caller = new Caller(UUID.fromString(setup[7]), setup[8], setup[8], true, false);
+        ActingAs.call(caller, () -> instances.start(workspace, UUID.fromString(setup[5]), UUID.fromString(setup[6]), null, null));
+        for (int step = 0; step < 3; step++) {
+            List<Inbox.Item> todo = ActingAs.call(caller, () -> inbox.list(workspace, Inbox.Box.TODO, 10));
+            if (todo.size() != 1) {
+                throw new IllegalStateException("expected one task, found " + todo.size());
+            }
+            ActingAs.call(caller, () -> approvals.decide(workspace, todo.get(0).taskId(),
+                    new ApprovalService.Decision("approve", null, null, null)));
         }
     }
 

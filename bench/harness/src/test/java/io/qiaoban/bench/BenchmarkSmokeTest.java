@@ -64,6 +64,7 @@ class BenchmarkSmokeTest {
         FlowBenchmark.ApprovalResult approvals = flows.approvals(20, 2);
         System.out.println(approvals.report());
         assertEquals(20, approvals.qiaoban().count());
+        assertEquals(20, approvals.qiaobanRest().count());
         assertEquals(20, approvals.flowable().count());
         FlowBenchmark.TimerResult timers = flows.timers(200);
         System.out.println(timers.report());
