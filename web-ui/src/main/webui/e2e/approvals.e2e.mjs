@@ -15,7 +15,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   ADMIN_PASSWORD, ADMIN_USER, BASE_URL, JSON_HEADERS, addMember, apiResponse, byId, guideScreenshot, publishForm, signIn,
-  signInWithApp, stamp, useBrowser, withPage,
+  signInWithApp, stamp, useBrowser, withPage, flowNode,
 } from './support.mjs';
 
 const WORKSPACE_NAME = `E2E 审批 ${stamp}`;
@@ -23,19 +23,17 @@ const APP_NAME = `E2E 折扣 ${stamp}`;
 
 useBrowser();
 
-const node = (id, type, name, config, x, y) => ({ id, type, name, config, position: { x, y } });
-
 function discountApproval(admin, finance1, finance2) {
   return {
     nodes: [
-      node('start', 'trigger', '提交折扣申请', { on: 'manual', form: 'discount' }, 250, 0),
-      node('manager', 'approval', '主管审批', { mode: 'any', assignees: { by: 'user', users: [admin] } }, 250, 120),
-      node('finance', 'approval', '财务会签', { mode: 'all', assignees: { by: 'user', users: [finance1, finance2] } }, 250, 240),
-      node('ceo', 'approval', '总经理审批', { mode: 'sequential', assignees: { by: 'user', users: [admin] } }, 250, 360),
-      node('approved', 'action', '标记已批准', { action: 'record.update', values: { status: '已批准' } }, 250, 480),
-      node('rejected', 'action', '标记已驳回', { action: 'record.update', values: { status: '已驳回' } }, 520, 480),
-      node('done', 'end', '完成', {}, 250, 600),
-      node('closed', 'end', '关闭', {}, 520, 600),
+      flowNode('start', 'trigger', '提交折扣申请', { on: 'manual', form: 'discount' }, 250, 0),
+      flowNode('manager', 'approval', '主管审批', { mode: 'any', assignees: { by: 'user', users: [admin] } }, 250, 120),
+      flowNode('finance', 'approval', '财务会签', { mode: 'all', assignees: { by: 'user', users: [finance1, finance2] } }, 250, 240),
+      flowNode('ceo', 'approval', '总经理审批', { mode: 'sequential', assignees: { by: 'user', users: [admin] } }, 250, 360),
+      flowNode('approved', 'action', '标记已批准', { action: 'record.update', values: { status: '已批准' } }, 250, 480),
+      flowNode('rejected', 'action', '标记已驳回', { action: 'record.update', values: { status: '已驳回' } }, 520, 480),
+      flowNode('done', 'end', '完成', {}, 250, 600),
+      flowNode('closed', 'end', '关闭', {}, 520, 600),
     ],
     edges: [
       { from: 'start', to: 'manager' },

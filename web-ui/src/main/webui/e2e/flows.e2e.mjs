@@ -12,26 +12,25 @@
 // as version 1. Screenshot: flow-designer.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, apiResponse, byId, guideScreenshot, signInWithApp, stamp, useBrowser, withPage } from './support.mjs';
+import {
+  BASE_URL, JSON_HEADERS, apiResponse, byId, flowNode, guideScreenshot, signInWithApp, stamp, useBrowser, withPage,
+} from './support.mjs';
 
 const WORKSPACE_NAME = `E2E 流程 ${stamp}`;
 const APP_NAME = `E2E 会员运营 ${stamp}`;
-const JSON_HEADERS = { Accept: 'application/json, application/problem+json', 'Accept-Language': 'zh-CN' };
 
 useBrowser();
-
-const node = (id, type, name, config, x, y) => ({ id, type, name, config, position: { x, y } });
 
 /** The new-customer journey, with a coupon node nothing leads to. */
 const JOURNEY = {
   nodes: [
-    node('firstOrder', 'trigger', '首单', { on: 'record.created', form: 'order' }, 250, 0),
-    node('thanks', 'action', '感谢短信', { action: 'message.send', template: 'thanks' }, 250, 110),
-    node('week', 'wait', '等 7 天', { duration: 'P7D' }, 250, 220),
-    node('repurchased', 'condition', '复购了吗', {}, 250, 330),
-    node('coupon', 'action', '发优惠券', { action: 'message.send', template: 'coupon' }, 420, 440),
-    node('stray', 'action', '多余的节点', { action: 'tag.add', tag: '测试' }, 650, 220),
-    node('end', 'end', '结束', {}, 250, 560),
+    flowNode('firstOrder', 'trigger', '首单', { on: 'record.created', form: 'order' }, 250, 0),
+    flowNode('thanks', 'action', '感谢短信', { action: 'message.send', template: 'thanks' }, 250, 110),
+    flowNode('week', 'wait', '等 7 天', { duration: 'P7D' }, 250, 220),
+    flowNode('repurchased', 'condition', '复购了吗', {}, 250, 330),
+    flowNode('coupon', 'action', '发优惠券', { action: 'message.send', template: 'coupon' }, 420, 440),
+    flowNode('stray', 'action', '多余的节点', { action: 'tag.add', tag: '测试' }, 650, 220),
+    flowNode('end', 'end', '结束', {}, 250, 560),
   ],
   edges: [
     { from: 'firstOrder', to: 'thanks' },

@@ -15,7 +15,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   ADMIN_PASSWORD, ADMIN_USER, BASE_URL, JSON_HEADERS, apiResponse, byId, guideScreenshot, publishForm, signIn, signInWithApp,
-  stamp, useBrowser, withPage,
+  stamp, useBrowser, withPage, flowNode,
 } from './support.mjs';
 
 const WORKSPACE_NAME = `E2E 旅程 ${stamp}`;
@@ -23,17 +23,15 @@ const APP_NAME = `E2E 会员 ${stamp}`;
 
 useBrowser();
 
-const node = (id, type, name, config, x, y) => ({ id, type, name, config, position: { x, y } });
-
 const NEW_CUSTOMER = {
   nodes: [
-    node('firstOrder', 'trigger', '首单', { on: 'record.created', form: 'order', customerField: 'phone' }, 250, 0),
-    node('thanks', 'action', '感谢短信', { action: 'message.send', template: 'thanks', to: '=phone', marketing: false, body: '感谢您的首单' }, 250, 110),
-    node('week', 'wait', '等 7 天', { duration: 'P7D' }, 250, 220),
-    node('repurchased', 'condition', '复购了吗', {}, 250, 330),
-    node('coupon', 'action', '发优惠券', { action: 'message.send', template: 'coupon-10', to: '=phone', body: '送您 10 元券' }, 420, 440),
-    node('loyal', 'end', '已复购', {}, 80, 440),
-    node('end', 'end', '结束', {}, 420, 560),
+    flowNode('firstOrder', 'trigger', '首单', { on: 'record.created', form: 'order', customerField: 'phone' }, 250, 0),
+    flowNode('thanks', 'action', '感谢短信', { action: 'message.send', template: 'thanks', to: '=phone', marketing: false, body: '感谢您的首单' }, 250, 110),
+    flowNode('week', 'wait', '等 7 天', { duration: 'P7D' }, 250, 220),
+    flowNode('repurchased', 'condition', '复购了吗', {}, 250, 330),
+    flowNode('coupon', 'action', '发优惠券', { action: 'message.send', template: 'coupon-10', to: '=phone', body: '送您 10 元券' }, 420, 440),
+    flowNode('loyal', 'end', '已复购', {}, 80, 440),
+    flowNode('end', 'end', '结束', {}, 420, 560),
   ],
   edges: [
     { from: 'firstOrder', to: 'thanks' },

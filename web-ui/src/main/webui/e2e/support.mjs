@@ -178,3 +178,6 @@ export async function publishForm(page, workspaceId, appId, key, name, fields) {
   assert.equal(published.status(), 200, await published.text());
   return form;
 }
+
+/** A node of a flow graph as the designer draws it, at a position on the canvas. */
+export const flowNode = (id, type, name, config, x, y) => ({ id, type, name, config, position: { x, y } });

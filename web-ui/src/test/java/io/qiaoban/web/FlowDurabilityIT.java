@@ -7,19 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qiaoban.core.db.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +52,7 @@ class FlowDurabilityIT {
     @BeforeAll
     static void database() throws IOException {
         Path dir = Path.of("target", "durability-postgres");
-        deleteRecursively(dir);
+        LocalMachine.deleteRecursively(dir);
         postgres = EmbeddedPostgres.start(dir, 0, "qiaoban_durability");
         jdbcUrl = postgres.jdbcUrl("qiaoban_durability");
     }
@@ -70,7 +66,7 @@ class FlowDurabilityIT {
 
     @Test
     void journeysSurviveRepeatedKillsExactlyOnce() throws Exception {
-        port = freePort();
+        port = LocalMachine.freePort();
         start();
         String workspace;
         String app;
@@ -265,22 +261,5 @@ class FlowDurabilityIT {
 
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
