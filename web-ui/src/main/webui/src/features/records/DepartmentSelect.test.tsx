@@ -47,9 +47,10 @@ function popupTitles(): string[] {
   return [...document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title')].map((x) => x.textContent ?? '');
 }
 
+/** Opens a tree picker; a busy machine may take more than a second to show it. */
 async function openPicker(scope: HTMLElement) {
   fireEvent.mouseDown(within(scope).getByRole('combobox'));
-  await waitFor(() => expect(popupTitles().length).toBeGreaterThan(0));
+  await waitFor(() => expect(popupTitles().length).toBeGreaterThan(0), { timeout: 5000 });
 }
 
 function clickTitle(title: string) {
@@ -175,8 +176,10 @@ describe('filter builder on a department field (jsdom)', { timeout: 60_000 }, ()
 
     // "is any of": the tree only, and the token does not survive the change
     await pickOption(screen.getByTestId('records-filter-op-0'), '属于任一');
+    // the first picker's popup closes first, or its titles would be read for the new one's
+    await waitFor(() => expect(popupTitles()).toEqual([]), { timeout: 5000 });
     await openPicker(screen.getByTestId('records-filter-value-0'));
-    await waitFor(() => expect(popupTitles()).toEqual(['总部', '销售部', '研发部']));
+    await waitFor(() => expect(popupTitles()).toEqual(['总部', '销售部', '研发部']), { timeout: 5000 });
     clickTitle('销售部');
     fireEvent.click(screen.getByTestId('records-filter-apply'));
     expect(applied.at(-1)).toEqual({ and: [{ field: 'dept', op: 'in', value: ['d-sales'] }] });
