@@ -113,6 +113,9 @@ export async function signInWithApp(page, workspaceName, appName) {
   const loginRes = await login(page, ADMIN_USER, ADMIN_PASSWORD);
   assert.equal(loginRes.status(), 200);
   await byId(page, 'user-menu').waitFor();
+  // after a login the shell moves to the last workspace and loads it: a dialog opened meanwhile can be
+  // rebuilt under the click that should submit it
+  await page.waitForLoadState('networkidle');
   await byId(page, 'create-workspace').click();
   await byId(page, 'workspace-name').fill(workspaceName);
   const wsCreated = apiResponse(page, 'POST', /\/api\/v1\/workspaces$/);
