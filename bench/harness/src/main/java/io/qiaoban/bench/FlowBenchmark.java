@@ -121,9 +121,9 @@ public class FlowBenchmark {
 
     public ApprovalResult approvals(int processes, int clients) throws Exception {
         // Qiaoban: each client its own admin, workspace and flow, so its inbox holds only its own tasks
-        List<String[]> setups = new ArrayList<>();
+        List<BenchFlow> setups = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            setups.add(qiaobanApproval());
+            setups.add(threeStepApproval());
         }
         Latencies rest = drive(processes, clients, c -> runQiaobanApproval(setups.get(c)));
         Latencies inProcess = drive(processes, clients, c -> runQiaobanApprovalInProcess(setups.get(c)));
@@ -137,52 +137,75 @@ public class FlowBenchmark {
         }
     }
 
-    /** Returns {cookie, instances url, inbox url, tasks url, workspace, app, flow, user id, username}. */
-    private String[] qiaobanApproval() throws Exception {
-        String cookie = api.login();
-        JsonNode me = api.get(api.base() + "/v1/auth/me", cookie);
-        String workspace = api.post(api.base() + "/v1/workspaces", cookie, Map.of("name", "flow bench " + UUID.randomUUID())).path("id").asText();
-        String ws = api.base() + "/v1/workspaces/" + workspace;
-        String app = api.post(ws + "/apps", cookie, Map.of("name", "审批")).path("id").asText();
-        List<String> approver = List.of(me.path("id").asText());
-        Map<String, Object> graph = Map.of("nodes", List.of(
-                        Map.of("id", "start", "type", "trigger", "config", Map.of("on", "manual")),
-                        Map.of("id", "a1", "type", "approval", "config", Map.of("assignees", Map.of("by", "user", "users", approver))),
-                        Map.of("id", "a2", "type", "approval", "config", Map.of("assignees", Map.of("by", "user", "users", approver))),
-                        Map.of("id", "a3", "type", "approval", "config", Map.of("assignees", Map.of("by", "user", "users", approver))),
-                        Map.of("id", "end", "type", "end", "config", Map.of())),
-                "edges", List.of(Map.of("from", "start", "to", "a1"), Map.of("from", "a1", "to", "a2"),
-                        Map.of("from", "a2", "to", "a3"), Map.of("from", "a3", "to", "end")));
-        String flowsUrl = ws + "/apps/" + app + "/flows";
-        String flow = api.post(flowsUrl, cookie, Map.of("kind", "approval", "name", "三级审批", "graph", graph)).path("id").asText();
-        api.post(flowsUrl + "/" + flow + "/publish", cookie, null);
-        return new String[] {cookie, flowsUrl + "/" + flow + "/instances", ws + "/inbox?box=todo", ws + "/tasks/", workspace, app,
-                flow, me.path("id").asText(), me.path("username").asText()};
+    /** A published flow in a workspace of its own, and the admin who made it (its session and who they are). */
+    record BenchFlow(String cookie, Caller admin, UUID workspace, UUID app, UUID flow, String apiBase) {
+        String workspaceUrl() {
+            return apiBase + "/v1/workspaces/" + workspace;
+        }
+
+        String instancesUrl() {
+            return workspaceUrl() + "/apps/" + app + "/flows/" + flow + "/instances";
+        }
     }
 
-    private void runQiaobanApproval(String[] setup) throws Exception {
-        api.post(setup[1], setup[0], Map.of());
+    /** Logs in a new admin, makes a workspace and an app, and publishes a flow in it (its graph may name the admin). */
+    private BenchFlow publishedFlow(String kind, String name, java.util.function.Function<String, Map<String, Object>> graphFor)
+            throws Exception {
+        String cookie = api.login();
+        JsonNode me = api.get(api.base() + "/v1/auth/me", cookie);
+        Map<String, Object> graph = graphFor.apply(me.path("id").asText());
+        String workspace = api.post(api.base() + "/v1/workspaces", cookie, Map.of("name", name + " " + UUID.randomUUID()))
+                .path("id").asText();
+        String ws = api.base() + "/v1/workspaces/" + workspace;
+        String app = api.post(ws + "/apps", cookie, Map.of("name", "bench")).path("id").asText();
+        String flowsUrl = ws + "/apps/" + app + "/flows";
+        String flow = api.post(flowsUrl, cookie, Map.of("kind", kind, "name", name, "graph", graph)).path("id").asText();
+        api.post(flowsUrl + "/" + flow + "/publish", cookie, null);
+        Caller admin = new Caller(UUID.fromString(me.path("id").asText()), me.path("username").asText(),
+                me.path("username").asText(), true, false);
+        return new BenchFlow(cookie, admin, UUID.fromString(workspace), UUID.fromString(app), UUID.fromString(flow), api.base());
+    }
+
+    /** start -> three approvals, each by the flow's own admin -> end. */
+    private BenchFlow threeStepApproval() throws Exception {
+        return publishedFlow("approval", "三级审批", me -> {
+            Map<String, Object> byMe = Map.of("assignees", Map.of("by", "user", "users", List.of(me)));
+            return Map.of("nodes", List.of(
+                            Map.of("id", "start", "type", "trigger", "config", Map.of("on", "manual")),
+                            Map.of("id", "a1", "type", "approval", "config", byMe),
+                            Map.of("id", "a2", "type", "approval", "config", byMe),
+                            Map.of("id", "a3", "type", "approval", "config", byMe),
+                            Map.of("id", "end", "type", "end", "config", Map.of())),
+                    "edges", List.of(Map.of("from", "start", "to", "a1"), Map.of("from", "a1", "to", "a2"),
+                            Map.of("from", "a2", "to", "a3"), Map.of("from", "a3", "to", "end")));
+        });
+    }
+
+    private void runQiaobanApproval(BenchFlow setup) throws Exception {
+        api.post(setup.instancesUrl(), setup.cookie(), Map.of());
         for (int step = 0; step < 3; step++) {
-            JsonNode todo = api.get(setup[2], setup[0]);
-            if (todo.size() != 1) {
-                throw new IllegalStateException("expected one task, found " + todo.size());
-            }
-            api.post(setup[3] + todo.get(0).path("taskId").asText() + "/decision", setup[0], Map.of("action", "approve"));
+            JsonNode todo = api.get(setup.workspaceUrl() + "/inbox?box=todo", setup.cookie());
+            onlyOne(todo.size());
+            api.post(setup.workspaceUrl() + "/tasks/" + todo.get(0).path("taskId").asText() + "/decision", setup.cookie(),
+                    Map.of("action", "approve"));
         }
     }
 
     /** The same approval through the services the REST resources call, as the same user, without HTTP. */
-    private void runQiaobanApprovalInProcess(String[] setup) throws Exception {
-        UUID workspace = UUID.fromString(setup[4]);
-        Caller caller = new Caller(UUID.fromString(setup[7]), setup[8], setup[8], true, false);
-        ActingAs.call(caller, () -> instances.start(workspace, UUID.fromString(setup[5]), UUID.fromString(setup[6]), null, null));
+    private void runQiaobanApprovalInProcess(BenchFlow setup) throws Exception {
+        ActingAs.call(setup.admin(), () -> instances.start(setup.workspace(), setup.app(), setup.flow(), null, null));
         for (int step = 0; step < 3; step++) {
-            List<Inbox.Item> todo = ActingAs.call(caller, () -> inbox.list(workspace, Inbox.Box.TODO, 10));
-            if (todo.size() != 1) {
-                throw new IllegalStateException("expected one task, found " + todo.size());
-            }
-            ActingAs.call(caller, () -> approvals.decide(workspace, todo.get(0).taskId(),
+            List<Inbox.Item> todo = ActingAs.call(setup.admin(), () -> inbox.list(setup.workspace(), Inbox.Box.TODO, 10));
+            onlyOne(todo.size());
+            ActingAs.call(setup.admin(), () -> approvals.decide(setup.workspace(), todo.get(0).taskId(),
                     new ApprovalService.Decision("approve", null, null, null)));
+        }
+    }
+
+    /** Each client's inbox holds the one task of its current approval; anything else means the run is wrong. */
+    private static void onlyOne(int tasks) {
+        if (tasks != 1) {
+            throw new IllegalStateException("expected one task in the inbox, found " + tasks);
         }
     }
 
@@ -227,10 +250,14 @@ public class FlowBenchmark {
     // ---------------------------------------------------------------- timers
 
     public TimerResult timers(int timers) throws Exception {
-        String[] setup = qiaobanWaitingFlow();
-        UUID workspace = UUID.fromString(setup[0]);
+        BenchFlow setup = publishedFlow("journey", "等一小时", me -> Map.of("nodes", List.of(
+                        Map.of("id", "start", "type", "trigger", "config", Map.of("on", "manual")),
+                        Map.of("id", "wait", "type", "wait", "config", Map.of("duration", "PT1H")),
+                        Map.of("id", "end", "type", "end", "config", Map.of())),
+                "edges", List.of(Map.of("from", "start", "to", "wait"), Map.of("from", "wait", "to", "end"))));
+        UUID workspace = setup.workspace();
         FlowRepository.Published flow = QuarkusTransaction.requiringNew().call(() ->
-                flows.published(workspace, UUID.fromString(setup[1]), UUID.fromString(setup[2])).orElseThrow());
+                flows.published(workspace, setup.app(), setup.flow()).orElseThrow());
         for (int i = 0; i < timers; i += 500) {
             int from = i;
             int to = Math.min(timers, i + 500);
@@ -289,23 +316,6 @@ public class FlowBenchmark {
         } finally {
             flowable.close();
         }
-    }
-
-    /** A flow "start -> wait 1 hour -> end" in a new workspace: {workspace, app, flow}. */
-    private String[] qiaobanWaitingFlow() throws Exception {
-        String cookie = api.login();
-        String workspace = api.post(api.base() + "/v1/workspaces", cookie, Map.of("name", "timer bench " + UUID.randomUUID())).path("id").asText();
-        String ws = api.base() + "/v1/workspaces/" + workspace;
-        String app = api.post(ws + "/apps", cookie, Map.of("name", "旅程")).path("id").asText();
-        Map<String, Object> graph = Map.of("nodes", List.of(
-                        Map.of("id", "start", "type", "trigger", "config", Map.of("on", "manual")),
-                        Map.of("id", "wait", "type", "wait", "config", Map.of("duration", "PT1H")),
-                        Map.of("id", "end", "type", "end", "config", Map.of())),
-                "edges", List.of(Map.of("from", "start", "to", "wait"), Map.of("from", "wait", "to", "end")));
-        String flowsUrl = ws + "/apps/" + app + "/flows";
-        String flow = api.post(flowsUrl, cookie, Map.of("kind", "journey", "name", "等一小时", "graph", graph)).path("id").asText();
-        api.post(flowsUrl + "/" + flow + "/publish", cookie, null);
-        return new String[] {workspace, app, flow};
     }
 
     // ---------------------------------------------------------------- Flowable

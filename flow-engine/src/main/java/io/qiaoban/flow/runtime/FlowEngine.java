@@ -191,7 +191,7 @@ public class FlowEngine {
     }
 
     /** Ends a running instance by hand: open steps and tasks are cancelled. The caller holds the lock. */
-    public void cancel(FlowInstance locked, UUID by) throws Exception {
+    public void cancel(FlowInstance locked) throws Exception {
         Run run = new Run(locked, graphs.get(locked.flowId(), locked.version()));
         finish(run, InstanceState.CANCELLED, null, null);
     }

@@ -130,7 +130,7 @@ public class InstanceService {
         if (!instance.running()) {
             throw ProblemException.conflict("flow.instanceEnded");
         }
-        engine.cancel(instance, me.user.id);
+        engine.cancel(instance);
         return instances.find(workspaceId, instanceId).orElseThrow();
     }
 
