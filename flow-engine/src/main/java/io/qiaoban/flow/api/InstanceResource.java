@@ -36,7 +36,7 @@ public class InstanceResource {
 
     public record InstanceView(UUID id, UUID appId, UUID flowId, int version, String kind, String state, String subjectForm,
             UUID subjectRecord, String customerKey, UUID startedBy, String startedByName, Instant startedAt, Instant endedAt,
-            String endNode, String error) {
+            String endNode, String error, Instant goalReachedAt, String exitReason) {
     }
 
     public record StepView(long id, String nodeId, String nodeName, String nodeType, int visit, String state, String outcome,
@@ -132,6 +132,6 @@ public class InstanceResource {
     static InstanceView view(FlowInstance i, Map<UUID, String> names) {
         return new InstanceView(i.id(), i.appId(), i.flowId(), i.version(), i.kind().key(), i.state().key(), i.subjectForm(),
                 i.subjectRecord(), i.customerKey(), i.startedBy(), i.startedBy() == null ? null : names.get(i.startedBy()),
-                i.startedAt(), i.endedAt(), i.endNode(), i.error());
+                i.startedAt(), i.endedAt(), i.endNode(), i.error(), i.goalReachedAt(), i.exitReason());
     }
 }

@@ -3,6 +3,7 @@ package io.qiaoban.flow.definition;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.qiaoban.flow.graph.FlowGoal;
 import io.qiaoban.flow.graph.FlowGraph;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -182,6 +183,29 @@ public class FlowRepository {
         }
     }
 
+    /**
+     * The goals of a workspace's flows that an event of this type reaches, in any version (instances
+     * keep their version's goal).
+     */
+    public List<FlowGoal> goalsReachedBy(UUID workspaceId, String eventType) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select distinct (v.graph -> 'goal')::text
+                  from flow f join flow_version v on v.flow_id = f.id
+                 where f.workspace_id = ? and jsonb_typeof(v.graph -> 'goal') = 'object' and v.graph -> 'goal' ->> 'event' = ?""")) {
+            ps.setObject(1, workspaceId);
+            ps.setString(2, eventType);
+            List<FlowGoal> goals = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    goals.add(json.readValue(rs.getString(1), FlowGoal.class));
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A stored flow goal is unreadable", e);
+            }
+            return goals;
+        }
+    }
+
     /** The event types some published flow starts on or some waiting step waits for, across workspaces. */
     public java.util.Set<String> listenedEventTypes() throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
@@ -192,7 +216,9 @@ public class FlowRepository {
                        jsonb_array_elements(v.graph -> 'nodes') n
                  where n ->> 'type' = 'trigger'
                 union
-                select distinct split_part(awaits, '|', 1) from flow_step where state = 'waiting' and awaits is not null""")) {
+                select distinct split_part(awaits, '|', 1) from flow_step where state = 'waiting' and awaits is not null
+                union
+                select distinct graph -> 'goal' ->> 'event' from flow_version where jsonb_typeof(graph -> 'goal') = 'object'""")) {
             java.util.Set<String> types = new java.util.HashSet<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

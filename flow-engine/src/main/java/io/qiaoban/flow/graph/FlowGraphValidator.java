@@ -1,6 +1,7 @@
 package io.qiaoban.flow.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
@@ -67,6 +68,7 @@ public final class FlowGraphValidator {
                 return problems;
             }
             nodes.values().forEach(this::checkConfig);
+            checkGoal();
             nodes.values().forEach(this::checkEdges);
             Set<String> reachable = walk(Set.of(trigger), out, e -> graph.edges().get(e).to());
             Set<String> ends = new HashSet<>();
@@ -265,6 +267,23 @@ public final class FlowGraphValidator {
                 case AB_SPLIT -> checkVariants(id, c);
                 default -> {
                 }
+            }
+        }
+
+        /** A goal is an event like an event wait's, with a conversion window. */
+        private void checkGoal() {
+            FlowGoal goal = graph.goal();
+            if (goal == null) {
+                return;
+            }
+            if (goal.event() == null || goal.event().isBlank() || goal.event().length() > 100) {
+                problems.add(GraphProblem.goal("flow.goal.event"));
+            }
+            if ((goal.form() != null && goal.form().length() > 64) || (goal.match() != null && goal.match().length() > 64)) {
+                problems.add(GraphProblem.goal("flow.goal.match"));
+            }
+            if (!validDuration(JsonNodeFactory.instance.textNode(goal.window()))) {
+                problems.add(GraphProblem.goal("flow.goal.within"));
             }
         }
 

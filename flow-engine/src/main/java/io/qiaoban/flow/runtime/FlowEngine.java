@@ -13,11 +13,13 @@ import io.qiaoban.core.problem.ProblemException;
 import io.qiaoban.flow.approval.ApprovalTasks;
 import io.qiaoban.flow.definition.FlowRepository;
 import io.qiaoban.flow.graph.FlowEdge;
+import io.qiaoban.flow.graph.FlowGoal;
 import io.qiaoban.flow.graph.FlowNode;
 import io.qiaoban.flow.graph.NodeType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -42,6 +44,9 @@ public class FlowEngine {
     /** Steps run in one transaction before the rest is handed to jobs: a long chain must not hold locks for long. */
     static final int INLINE_STEPS = 100;
     static final String CHAIN_DEPTH = "_chainDepth";
+    /** Why a journey let a customer go before an end node. */
+    public static final String EXIT_GOAL = "goal";
+    public static final String EXIT_CONDITION = "condition";
 
     private final InstanceRepository instances;
     private final PublishedGraphs graphs;
@@ -112,11 +117,17 @@ public class FlowEngine {
         FlowNode trigger = graph.trigger().orElseThrow(() -> new IllegalStateException("A published flow without trigger"));
         FlowInstance instance = new FlowInstance(UUID.randomUUID(), flow.workspaceId(), flow.appId(), flow.flowId(), flow.version(),
                 flow.kind(), InstanceState.RUNNING, start.startKey(), start.subjectForm(), start.subjectRecord(),
-                start.customerKey(), variables(start), json.createObjectNode(), null, start.startedBy(), clock.instant(), null, null);
+                start.customerKey(), variables(start), json.createObjectNode(), null, start.startedBy(), clock.instant(), null, null,
+                null, null);
         if (!instances.insert(instance)) {
             return Optional.empty();
         }
         FlowInstance locked = instances.lock(instance.id()).orElseThrow();
+        FlowGoal goal = graph.graph().goal();
+        if (goal != null) {
+            instances.watchGoal(locked.id(), Waits.awaitKey(goal.event(), nullToEmpty(goal.form()), nullToEmpty(goal.match())),
+                    Waits.customer(locked), locked.startedAt().plus(Duration.parse(goal.window())));
+        }
         publish("flow.started", locked, Map.of());
         FlowStep first = instances.insertStep(locked.id(), trigger.id(), StepState.ACTIVE, null, clock.instant());
         Run run = new Run(locked, graph);
@@ -193,7 +204,13 @@ public class FlowEngine {
     /** Ends a running instance by hand: open steps and tasks are cancelled. The caller holds the lock. */
     public void cancel(FlowInstance locked) throws Exception {
         Run run = new Run(locked, graphs.get(locked.flowId(), locked.version()));
-        finish(run, InstanceState.CANCELLED, null, null);
+        finish(run, InstanceState.CANCELLED, null, null, null);
+    }
+
+    /** The customer reached the journey's goal: they leave it at once, wherever they were. The caller holds the lock. */
+    public void goalReached(FlowInstance locked) throws Exception {
+        Run run = new Run(locked, graphs.get(locked.flowId(), locked.version()));
+        finish(run, InstanceState.COMPLETED, null, null, EXIT_GOAL);
     }
 
     /**
@@ -203,6 +220,9 @@ public class FlowEngine {
      * the request or event delivery that moved the instance on.
      */
     private void process(Run run, Deque<FlowStep> pending, boolean ownJob) throws Exception {
+        if (!pending.isEmpty() && exits(run, pending.peek())) {
+            return;
+        }
         int acted = ownJob ? 0 : 1;
         while (!pending.isEmpty()) {
             FlowStep step = pending.poll();
@@ -221,6 +241,28 @@ public class FlowEngine {
         }
     }
 
+    /**
+     * Whether the journey's exit condition now holds for the instance, which then leaves before its
+     * next step (checked once per transaction: each timer, event and action starts one).
+     */
+    private boolean exits(Run run, FlowStep next) throws Exception {
+        if (run.graph.graph().exitWhen() == null || !run.instance.running()) {
+            return false;
+        }
+        boolean exit;
+        try {
+            exit = facts.holds(run, run.graph.graph().exitWhen());
+        } catch (ExpressionException e) {
+            fail(run, next, e.code(), Messages.text(Messages.ZH, "field." + e.code(), e.messageArgs()),
+                    Messages.text(Messages.EN, "field." + e.code(), e.messageArgs()));
+            return true;
+        }
+        if (exit) {
+            finish(run, InstanceState.COMPLETED, null, null, EXIT_CONDITION);
+        }
+        return exit;
+    }
+
     private void act(Run run, FlowStep step, Deque<FlowStep> pending) throws Exception {
         FlowNode node = run.graph.node(step.nodeId());
         NodeType type = run.graph.type(node.id());
@@ -235,7 +277,7 @@ public class FlowEngine {
             case END -> {
                 instances.leave(step.id(), StepState.DONE, null, null, run.now);
                 finish(run, "rejected".equals(run.variables.path("decision").asText()) ? InstanceState.REJECTED
-                        : InstanceState.COMPLETED, node.id(), null);
+                        : InstanceState.COMPLETED, node.id(), null, null);
             }
         }
     }
@@ -353,7 +395,7 @@ public class FlowEngine {
         if (edges.isEmpty()) {
             // a rejection without a "rejected" edge ends the request
             finish(run, type == NodeType.APPROVAL && "rejected".equals(outcome) ? InstanceState.REJECTED : InstanceState.COMPLETED,
-                    step.nodeId(), null);
+                    step.nodeId(), null, null);
             return;
         }
         for (FlowEdge edge : edges) {
@@ -380,24 +422,24 @@ public class FlowEngine {
         ObjectNode error = json.createObjectNode();
         error.putObject("error").put("code", code).put("zh", zh).put("en", en);
         instances.leave(step.id(), StepState.FAILED, "failed", error, run.now);
-        finish(run, InstanceState.FAILED, step.nodeId(), code + ": " + en);
+        finish(run, InstanceState.FAILED, step.nodeId(), code + ": " + en, null);
     }
 
-    private void finish(Run run, InstanceState state, String endNode, String error) throws Exception {
+    private void finish(Run run, InstanceState state, String endNode, String error, String exitReason) throws Exception {
         for (FlowStep open : instances.openSteps(run.instance.id())) {
             instances.leave(open.id(), StepState.CANCELLED, null, null, run.now);
         }
         approvals.cancelOpen(run.instance.id(), run.now);
         instances.saveVariables(run.instance.id(), run.variables, run.variants);
-        instances.finish(run.instance.id(), state, endNode, error, run.now);
-        run.instance = new FlowInstance(run.instance.id(), run.instance.workspaceId(), run.instance.appId(), run.instance.flowId(),
-                run.instance.version(), run.instance.kind(), state, run.instance.startKey(), run.instance.subjectForm(),
-                run.instance.subjectRecord(), run.instance.customerKey(), run.variables, run.variants, error,
-                run.instance.startedBy(), run.instance.startedAt(), run.now, endNode);
+        instances.finish(run.instance.id(), state, endNode, error, exitReason, run.now);
+        run.instance = run.instance.ended(state, run.variables, run.variants, error, run.now, endNode, exitReason);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("state", state.key());
         if (endNode != null) {
             payload.put("endNode", endNode);
+        }
+        if (exitReason != null) {
+            payload.put("exit", exitReason);
         }
         publish("flow.finished", run.instance, payload);
     }
@@ -408,6 +450,10 @@ public class FlowEngine {
                 .inWorkspace(instance.workspaceId())
                 .dedupe(STEP_JOB + ":" + step.id() + (at == null ? "" : ":" + at.toEpochMilli()) + suffix);
         jobs.enqueue(at == null ? job : job.at(at));
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     private void publish(String type, FlowInstance instance, Map<String, Object> extra) {

@@ -10,6 +10,7 @@ import io.qiaoban.core.expression.ExpressionContextType;
 import io.qiaoban.core.expression.ExpressionException;
 import io.qiaoban.core.expression.ExpressionService;
 import io.qiaoban.core.record.RecordAccess;
+import io.qiaoban.core.record.RecordData;
 import io.qiaoban.core.record.RecordScope;
 import io.qiaoban.core.workspace.WorkspaceZones;
 import io.qiaoban.flow.graph.FlowEdge;
@@ -19,6 +20,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,16 +44,25 @@ public class FlowFacts {
         this.json = json;
     }
 
-    /** The fields of the instance's record, read with the app's authority; empty when there is none or it was deleted. */
+    /**
+     * The fields of the instance's record, read with the app's authority, every field of its form
+     * present (null when empty: "note == '退订'" must not fail on a record without a note); empty when
+     * there is none or it was deleted.
+     */
     public Map<String, Object> record(FlowInstance instance) {
         if (instance.subjectRecord() == null || instance.subjectForm() == null) {
             return Map.of();
         }
-        return records.find(new RecordScope(instance.workspaceId(), instance.appId(), instance.subjectForm(), null),
-                        instance.subjectRecord())
-                .map(r -> json.convertValue(r.data(), new TypeReference<Map<String, Object>>() {
-                }))
-                .orElse(Map.of());
+        RecordScope scope = new RecordScope(instance.workspaceId(), instance.appId(), instance.subjectForm(), null);
+        Optional<RecordData> found = records.find(scope, instance.subjectRecord());
+        if (found.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        records.fieldKeys(scope).forEach(key -> fields.put(key, null));
+        fields.putAll(json.convertValue(found.get().data(), new TypeReference<Map<String, Object>>() {
+        }));
+        return fields;
     }
 
     /** The edge a condition takes: the first whose expression holds, else its "else" edge. */
@@ -66,11 +77,7 @@ public class FlowFacts {
                 continue;
             }
             CompiledExpression compiled = expressions.compile(edge.when(), type);
-            Object value = expressions.evaluate(compiled, context);
-            if (!(value instanceof Boolean)) {
-                throw new ExpressionException("flow.runtime.conditionNotBoolean", -1, value == null ? "null" : value.getClass().getSimpleName());
-            }
-            if ((Boolean) value) {
+            if (yesOrNo(expressions.evaluate(compiled, context))) {
                 return edge;
             }
         }
@@ -78,6 +85,19 @@ public class FlowFacts {
             throw new IllegalStateException("A published condition without an else edge: " + node.id());
         }
         return otherwise;
+    }
+
+    /** Whether a yes/no expression of the flow (its exit condition) holds for the instance now. */
+    boolean holds(FlowEngine.Run run, String expression) throws SQLException {
+        Map<String, Object> variables = variables(run);
+        return yesOrNo(expressions.evaluate(expressions.compile(expression, type(variables)), context(run, variables)));
+    }
+
+    private static boolean yesOrNo(Object value) {
+        if (!(value instanceof Boolean)) {
+            throw new ExpressionException("flow.runtime.conditionNotBoolean", -1, value == null ? "null" : value.getClass().getSimpleName());
+        }
+        return (Boolean) value;
     }
 
     /** An action's config with its "=" formulas evaluated against the instance. */

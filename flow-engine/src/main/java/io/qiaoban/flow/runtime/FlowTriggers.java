@@ -5,8 +5,10 @@ import io.qiaoban.core.event.DomainEvent;
 import io.qiaoban.core.event.DomainEventSubscriber;
 import io.qiaoban.core.event.PublishEventAction;
 import io.qiaoban.flow.definition.FlowRepository;
+import io.qiaoban.flow.graph.FlowGoal;
 import io.qiaoban.flow.graph.FlowNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -33,12 +35,14 @@ public class FlowTriggers implements DomainEventSubscriber {
     private final InstanceRepository instances;
     private final FlowEngine engine;
     private final FlowEventTypes types;
+    private final Clock clock;
 
-    FlowTriggers(FlowRepository flows, InstanceRepository instances, FlowEngine engine, FlowEventTypes types) {
+    FlowTriggers(FlowRepository flows, InstanceRepository instances, FlowEngine engine, FlowEventTypes types, Clock clock) {
         this.flows = flows;
         this.instances = instances;
         this.engine = engine;
         this.types = types;
+        this.clock = clock;
     }
 
     @Override
@@ -54,7 +58,9 @@ public class FlowTriggers implements DomainEventSubscriber {
     @Override
     public void handle(DomainEvent event) {
         try {
-            // waits first: the event that starts an instance is not one its waits are waiting for
+            // goals first: a customer who reached the goal leaves before any wait of theirs moves on
+            reachGoals(event);
+            // waits before starts: the event that starts an instance is not one its waits are waiting for
             resumeWaits(event);
             start(event);
         } catch (RuntimeException e) {
@@ -103,6 +109,35 @@ public class FlowTriggers implements DomainEventSubscriber {
             case "event" -> trigger.path("event").asText().equals(event.type()) && sameApp;
             default -> false;
         };
+    }
+
+    /**
+     * Counts the goal reached for the customer's instances that watch it (began before the event,
+     * within their window); those still running leave the journey at once.
+     */
+    private void reachGoals(DomainEvent event) throws Exception {
+        Map<String, Object> payload = event.payload() == null ? Map.of() : event.payload();
+        String form = text(payload.get("form"));
+        for (FlowGoal goal : flows.goalsReachedBy(event.workspaceId(), event.type())) {
+            if (goal.form() != null && !goal.form().isEmpty() && !goal.form().equals(form)) {
+                continue;
+            }
+            String key = Waits.awaitKey(goal.event(), goal.form() == null ? "" : goal.form(), goal.match() == null ? "" : goal.match());
+            String customer = Waits.customerOf(key, event.aggregateId(), payload);
+            if (customer == null) {
+                continue;
+            }
+            for (InstanceRepository.GoalReached reached : instances.reachGoal(event.workspaceId(), key, customer,
+                    event.occurredAt(), clock.instant())) {
+                if (!reached.running()) {
+                    continue;
+                }
+                Optional<FlowInstance> locked = instances.lock(reached.instanceId());
+                if (locked.isPresent() && locked.get().running()) {
+                    engine.goalReached(locked.get());
+                }
+            }
+        }
     }
 
     private void resumeWaits(DomainEvent event) throws Exception {

@@ -23,7 +23,7 @@ import java.util.UUID;
 public class InstanceRepository {
     static final String INSTANCE_COLUMNS = "i.id, i.workspace_id, i.app_id, i.flow_id, i.version, i.kind, i.state, i.start_key, "
             + "i.subject_form, i.subject_record, i.customer_key, i.variables::text, i.variants::text, i.error, i.started_by, "
-            + "i.started_at, i.ended_at, i.end_node";
+            + "i.started_at, i.ended_at, i.end_node, i.goal_reached_at, i.exit_reason";
     private static final String STEP_COLUMNS = "id, instance_id, node_id, visit, state, came_from, due_at, awaits, awaits_value, "
             + "outcome, detail::text, entered_at, left_at";
 
@@ -106,10 +106,43 @@ public class InstanceRepository {
         return many(sql.toString(), args.toArray());
     }
 
-    public void finish(UUID instanceId, InstanceState state, String endNode, String error, Instant at) throws SQLException {
-        update("update flow_instance set state = ?, end_node = ?, error = ?, ended_at = ? where id = ?",
+    public void finish(UUID instanceId, InstanceState state, String endNode, String error, String exitReason, Instant at)
+            throws SQLException {
+        update("update flow_instance set state = ?, end_node = ?, error = ?, exit_reason = ?, ended_at = ? where id = ?",
                 state.key(), endNode, error == null ? null : error.length() > 2000 ? error.substring(0, 2000) : error,
-                Timestamp.from(at), instanceId);
+                exitReason, Timestamp.from(at), instanceId);
+    }
+
+    /** Starts watching for the journey's goal: reaching it for {@code customer} counts until {@code until}. */
+    public void watchGoal(UUID instanceId, String goalKey, String customer, Instant until) throws SQLException {
+        update("update flow_instance set goal_key = ?, goal_customer = ? , goal_until = ? where id = ?", goalKey, customer,
+                Timestamp.from(until), instanceId);
+    }
+
+    /** An instance whose goal an event reached, and whether it was still running then. */
+    public record GoalReached(UUID instanceId, boolean running) {
+    }
+
+    /**
+     * Marks the goal reached for the customer's instances in the workspace that watch this goal key,
+     * began before the event happened and still count it then; returns them. Each is counted once.
+     */
+    public List<GoalReached> reachGoal(UUID workspaceId, String goalKey, String customer, Instant occurredAt, Instant now)
+            throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                update flow_instance set goal_reached_at = ?
+                 where goal_key = ? and goal_customer = ? and goal_reached_at is null and workspace_id = ?
+                   and started_at < ? and goal_until >= ?
+                returning id, state""")) {
+            bind(ps, Timestamp.from(now), goalKey, customer, workspaceId, Timestamp.from(occurredAt), Timestamp.from(occurredAt));
+            List<GoalReached> reached = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reached.add(new GoalReached(rs.getObject(1, UUID.class), InstanceState.RUNNING.key().equals(rs.getString(2))));
+                }
+            }
+            return reached;
+        }
     }
 
     public void saveVariables(UUID instanceId, ObjectNode variables, ObjectNode variants) throws SQLException {
@@ -231,12 +264,13 @@ public class InstanceRepository {
 
     FlowInstance instance(ResultSet rs) throws SQLException {
         Timestamp ended = rs.getTimestamp(17);
+        Timestamp goalReached = rs.getTimestamp(19);
         return new FlowInstance(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                 rs.getObject(4, UUID.class), rs.getInt(5), FlowKind.byKey(rs.getString(6)).orElseThrow(),
                 InstanceState.of(rs.getString(7)), rs.getString(8), rs.getString(9), rs.getObject(10, UUID.class),
                 rs.getString(11), (ObjectNode) tree(rs.getString(12)), (ObjectNode) tree(rs.getString(13)), rs.getString(14),
                 rs.getObject(15, UUID.class), rs.getTimestamp(16).toInstant(), ended == null ? null : ended.toInstant(),
-                rs.getString(18));
+                rs.getString(18), goalReached == null ? null : goalReached.toInstant(), rs.getString(20));
     }
 
     private List<FlowStep> steps(String sql, Object... args) throws SQLException {

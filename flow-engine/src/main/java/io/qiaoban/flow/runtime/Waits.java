@@ -44,10 +44,14 @@ public class Waits {
             return new Pause(at == null ? run.now : at, null, null);
         }
         Instant timeout = c.has("timeout") ? run.now.plus(Duration.parse(c.path("timeout").asText())) : null;
-        String customer = run.instance.customerKey() != null ? run.instance.customerKey()
-                : run.instance.subjectRecord() == null ? run.instance.id().toString() : run.instance.subjectRecord().toString();
         return new Pause(timeout, awaitKey(c.path("event").asText(), c.path("form").asText(""), c.path("match").asText("")),
-                customer);
+                customer(run.instance));
+    }
+
+    /** Who an instance's event waits and goal are about: its customer, else its record, else itself. */
+    static String customer(FlowInstance instance) {
+        return instance.customerKey() != null ? instance.customerKey()
+                : instance.subjectRecord() == null ? instance.id().toString() : instance.subjectRecord().toString();
     }
 
     /** "type|form|field": the event type, the form of its record ("" any), the field holding the customer ("" the record id). */

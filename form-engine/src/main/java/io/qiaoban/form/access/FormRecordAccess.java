@@ -11,6 +11,7 @@ import io.qiaoban.form.form.PublishedForm;
 import io.qiaoban.form.query.RecordQueries;
 import io.qiaoban.form.record.RecordService;
 import io.qiaoban.form.record.StoredRecord;
+import io.qiaoban.form.schema.FieldDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
@@ -45,6 +46,18 @@ public class FormRecordAccess implements RecordAccess {
         try {
             Resolved r = resolve(scope);
             return queries.find(r.form(), r.access(), recordId, false).filter(x -> !x.deleted()).map(x -> data(r, x));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    @Transactional(rollbackOn = Exception.class)
+    public List<String> fieldKeys(RecordScope scope) {
+        try {
+            Resolved r = resolve(scope);
+            return r.form().schema().fields().stream().map(FieldDefinition::key)
+                    .filter(key -> !r.access().hiddenFields().contains(key)).toList();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

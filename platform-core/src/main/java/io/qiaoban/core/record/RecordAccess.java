@@ -15,6 +15,12 @@ public interface RecordAccess {
     /** A record of a form in a workspace, or empty when it does not exist or the caller may not see it. */
     Optional<RecordData> find(RecordScope scope, UUID recordId);
 
+    /**
+     * The keys of the fields the form's published version declares that the caller may see: a record
+     * holds only the fields that have a value, and an expression reading an empty field must find it.
+     */
+    List<String> fieldKeys(RecordScope scope);
+
     /** Records matching a filter of the shared filter language ({"and": [{"field", "op", "value"}]}). */
     List<RecordData> query(RecordScope scope, JsonNode filter, int limit);
 
