@@ -36,10 +36,17 @@ import { NodePanel } from './NodePanel';
 import { defaultConfig } from './nodeTypes';
 import { flowsPath } from './paths';
 import { ProblemsPanel } from './ProblemsPanel';
-import type { FlowView } from './types';
+import { JourneyGoalPanel, type JourneyOutcome } from './JourneyGoalPanel';
+import type { FlowGraph, FlowView } from './types';
 import { useFlow, usePublishFlow, useSaveFlow } from './useFlows';
 import { useLeaveGuard } from './useLeaveGuard';
 import { VersionsDrawer } from './VersionsDrawer';
+
+/** The form whose records start the flow, if its trigger names one. */
+function triggerForm(nodes: DesignerNode[]): string | null {
+  const form = nodes.find((n) => n.data.type === 'trigger')?.data.config.form;
+  return typeof form === 'string' && form.trim() ? form.trim() : null;
+}
 
 export default function FlowDesignerPage() {
   const workspace = useWorkspace();
@@ -67,9 +74,16 @@ export default function FlowDesignerPage() {
   );
 }
 
+/** The graph as saved: the drawing, and for journeys their goal and exit condition. */
+function graphOf(nodes: DesignerNode[], edges: DesignerEdge[], outcome: JourneyOutcome): FlowGraph {
+  const graph = flowToGraph(nodes, edges);
+  const exitWhen = outcome.exitWhen.trim();
+  return { ...graph, ...(outcome.goal ? { goal: outcome.goal } : {}), ...(exitWhen ? { exitWhen } : {}) };
+}
+
 /** What decides whether there is something to save. */
-function comparable(name: string, description: string, nodes: DesignerNode[], edges: DesignerEdge[]): string {
-  return JSON.stringify([name.trim(), description.trim(), flowToGraph(nodes, edges)]);
+function comparable(name: string, description: string, nodes: DesignerNode[], edges: DesignerEdge[], outcome: JourneyOutcome): string {
+  return JSON.stringify([name.trim(), description.trim(), graphOf(nodes, edges, outcome)]);
 }
 
 function Designer({ workspaceId, appId, loaded, readOnly, onReload }: {
@@ -90,16 +104,17 @@ function Designer({ workspaceId, appId, loaded, readOnly, onReload }: {
   const [edges, setEdges] = useState<DesignerEdge[]>(initial.edges);
   const [name, setName] = useState(loaded.flow.name);
   const [description, setDescription] = useState(loaded.flow.description ?? '');
+  const [outcome, setOutcome] = useState<JourneyOutcome>({ goal: loaded.flow.draft.goal ?? null, exitWhen: loaded.flow.draft.exitWhen ?? '' });
   const [server, setServer] = useState<FlowView>(loaded.flow);
   const [etag, setEtag] = useState(loaded.etag);
-  const [savedKey, setSavedKey] = useState(() => comparable(loaded.flow.name, loaded.flow.description ?? '', initial.nodes, initial.edges));
+  const [savedKey, setSavedKey] = useState(() => comparable(loaded.flow.name, loaded.flow.description ?? '', initial.nodes, initial.edges, outcome));
   // the React Flow ids of the edges of the graph the server last checked, in order: its `edges[i]`
   const checkedEdgeIds = useRef<string[]>(initial.edges.map((e) => e.id));
   const [problems, setProblems] = useState<PlacedProblems>(() => placeProblems(loaded.flow.problems ?? [], checkedEdgeIds.current));
   const [stale, setStale] = useState(false);
   const [versionsOpen, setVersionsOpen] = useState(false);
 
-  const dirty = !readOnly && comparable(name, description, nodes, edges) !== savedKey;
+  const dirty = !readOnly && comparable(name, description, nodes, edges, outcome) !== savedKey;
   useLeaveGuard(dirty);
 
   const onNodesChange = useCallback(
@@ -171,9 +186,9 @@ function Designer({ workspaceId, appId, loaded, readOnly, onReload }: {
 
   /** Saves the draft (kept by the server whatever its problems); null when it was refused. */
   const saveDraft = async (): Promise<VersionedFlow | null> => {
-    const graph = flowToGraph(nodes, edges);
+    const graph = graphOf(nodes, edges, outcome);
     const sentEdgeIds = edges.map((e) => e.id);
-    const key = comparable(name, description, nodes, edges);
+    const key = comparable(name, description, nodes, edges, outcome);
     try {
       const res = await save.mutateAsync({ change: { name: name.trim(), description: description.trim(), graph }, etag });
       checkedEdgeIds.current = sentEdgeIds;
@@ -304,6 +319,10 @@ function Designer({ workspaceId, appId, loaded, readOnly, onReload }: {
                   <Input.TextArea value={description} onChange={(e) => setDescription(e.target.value)} maxLength={500}
                     autoSize={{ minRows: 2, maxRows: 5 }} placeholder={t('flows.descriptionPlaceholder')} {...tid('flow-description')} />
                 </Form.Item>
+                {loaded.flow.kind === 'journey' && (
+                  <JourneyGoalPanel workspaceId={workspaceId} appId={appId} triggerForm={triggerForm(nodes)} value={outcome}
+                    onChange={setOutcome} problems={problems.graph.filter((p) => p.field === 'goal')} readOnly={readOnly} />
+                )}
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('flows.designer.noSelection')} />
               </Form>
             )}

@@ -14,7 +14,7 @@ import { can } from '../workspaces/permissions';
 import { useWorkspace } from '../workspaces/WorkspaceGate';
 import { FlowViewer } from './FlowCanvas';
 import { graphToFlow } from './graph';
-import { InstanceStateTag, TaskStateTag } from './InstanceStateTag';
+import { InstanceStateTag, OutcomeTags, TaskStateTag } from './InstanceStateTag';
 import { runStateOf, stepNote } from './monitor';
 import { instancesPath } from './paths';
 import type { FlowMessage, InstanceDetail, InstanceStep, InstanceTask } from './runtimeTypes';
@@ -46,7 +46,7 @@ function Monitor({ workspaceId, detail, manage }: { workspaceId: string; detail:
   return (
     <>
       <PageHeader
-        title={<Space>{detail.flowName}<InstanceStateTag state={instance.state} /></Space>}
+        title={<Space>{detail.flowName}<InstanceStateTag state={instance.state} /><OutcomeTags instance={instance} /></Space>}
         subtitle={
           <Link to={instancesPath(workspaceId, instance.appId, instance.flowId)} data-testid="monitor-instances">
             {t('flows.run.allInstances')}

@@ -9,7 +9,8 @@ import { tid } from '../../components/testid';
 import { formatDateTime } from '../../lib/time';
 import { canOpen } from '../workspaces/permissions';
 import { useWorkspace } from '../workspaces/WorkspaceGate';
-import { InstanceStateTag } from './InstanceStateTag';
+import { ConversionCard } from './ConversionCard';
+import { InstanceStateTag, OutcomeTags } from './InstanceStateTag';
 import { flowsPath, instancePath } from './paths';
 import type { FlowInstance, InstanceState } from './runtimeTypes';
 import { StartFlowModal } from './StartFlowModal';
@@ -51,7 +52,7 @@ function Instances({ workspaceId, appId, flowId }: { workspaceId: string; appId:
       title: t('flows.run.instance'),
       render: (_, i) => <Link to={instancePath(workspaceId, i.id)} data-testid="instance-link">{i.id.slice(0, 8)}</Link>,
     },
-    { title: t('flows.run.state'), render: (_, i) => <InstanceStateTag state={i.state} /> },
+    { title: t('flows.run.state'), render: (_, i) => <><InstanceStateTag state={i.state} /><OutcomeTags instance={i} /></> },
     { title: t('flows.run.version'), dataIndex: 'version', width: 70, render: (v: number) => `v${v}` },
     { title: t('flows.run.customer'), render: (_, i) => i.customerKey ?? '—' },
     { title: t('flows.run.startedBy'), render: (_, i) => i.startedByName ?? t('flows.run.automatic') },
@@ -79,6 +80,7 @@ function Instances({ workspaceId, appId, flowId }: { workspaceId: string; appId:
           </Space>
         }
       />
+      {flow.data?.flow.kind === 'journey' && published !== null && <ConversionCard workspaceId={workspaceId} appId={appId} flowId={flowId} />}
       <Card>
         {instances.error ? (
           <QueryError error={instances.error} onRetry={() => void instances.refetch()} />

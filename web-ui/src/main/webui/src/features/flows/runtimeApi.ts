@@ -1,5 +1,5 @@
 import { http } from '../../api/client';
-import type { Decision, FlowInstance, FlowMessage, InboxBox, InboxItem, InstanceDetail } from './runtimeTypes';
+import type { ConversionReport, Decision, FlowInstance, FlowMessage, InboxBox, InboxItem, InstanceDetail } from './runtimeTypes';
 
 const ws = (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}`;
 const instancesPath = (workspaceId: string, appId: string, flowId: string) =>
@@ -11,6 +11,8 @@ export const runtimeApi = {
     http.post<FlowInstance>(instancesPath(workspaceId, appId, flowId), { recordId }, { headers: { 'Idempotency-Key': requestKey } }),
   instances: (workspaceId: string, appId: string, flowId: string, state?: string) =>
     http.get<FlowInstance[]>(instancesPath(workspaceId, appId, flowId), { query: { state: state || undefined, limit: 100 } }),
+  conversion: (workspaceId: string, appId: string, flowId: string) =>
+    http.get<ConversionReport>(`${ws(workspaceId)}/apps/${encodeURIComponent(appId)}/flows/${encodeURIComponent(flowId)}/conversion`),
   instance: (workspaceId: string, instanceId: string) => http.get<InstanceDetail>(`${ws(workspaceId)}/flow-instances/${encodeURIComponent(instanceId)}`),
   cancel: (workspaceId: string, instanceId: string) =>
     http.post<FlowInstance>(`${ws(workspaceId)}/flow-instances/${encodeURIComponent(instanceId)}/cancel`),
@@ -27,6 +29,7 @@ export const runtimeApi = {
 export const runtimeKeys = {
   all: (workspaceId: string) => ['flow-runtime', workspaceId] as const,
   instances: (workspaceId: string, flowId: string, state?: string) => ['flow-runtime', workspaceId, 'instances', flowId, state ?? ''] as const,
+  conversion: (workspaceId: string, flowId: string) => ['flow-runtime', workspaceId, 'conversion', flowId] as const,
   instance: (workspaceId: string, instanceId: string) => ['flow-runtime', workspaceId, 'instance', instanceId] as const,
   inbox: (workspaceId: string, box: InboxBox) => ['flow-runtime', workspaceId, 'inbox', box] as const,
   messages: (workspaceId: string, recipient: string) => ['flow-runtime', workspaceId, 'messages', recipient] as const,

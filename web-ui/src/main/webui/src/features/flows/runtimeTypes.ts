@@ -1,4 +1,4 @@
-import type { FlowGraph } from './types';
+import type { FlowGoal, FlowGraph } from './types';
 
 /** Running flows as the flow engine reports them (flow-engine/README.md, "Running flows"). */
 export type InstanceState = 'running' | 'completed' | 'rejected' | 'cancelled' | 'failed';
@@ -21,6 +21,27 @@ export interface FlowInstance {
   endedAt?: string | null;
   endNode?: string | null;
   error?: string | null;
+  /** when the customer reached the journey's goal (also after the journey ended, within its window) */
+  goalReachedAt?: string | null;
+  /** why the journey let the customer go before an end: the goal, or its exit condition */
+  exitReason?: 'goal' | 'condition' | null;
+}
+
+/** One group of a journey's instances: a version, or a variant of an A/B split within a version. */
+export interface ConversionRow {
+  version: number;
+  split?: string | null;
+  variant?: string | null;
+  entered: number;
+  converted: number;
+  running: number;
+  exited: number;
+}
+
+export interface ConversionReport {
+  goal?: FlowGoal | null;
+  versions: ConversionRow[];
+  variants: ConversionRow[];
 }
 
 export interface InstanceStep {

@@ -21,9 +21,24 @@ export interface FlowEdge {
   when?: string;
 }
 
+/**
+ * What a journey is for: an event (e.g. an order created) matched to the journey's customer on a field
+ * of the event's record, reached within `within` (ISO duration, default 30 days) of entering.
+ */
+export interface FlowGoal {
+  event: string;
+  form?: string | null;
+  match?: string | null;
+  within?: string | null;
+}
+
 export interface FlowGraph {
   nodes: FlowNode[];
   edges: FlowEdge[];
+  /** journeys: the goal whose reaching ends the journey and counts as a conversion */
+  goal?: FlowGoal | null;
+  /** journeys: a condition that takes a customer out before their next step */
+  exitWhen?: string | null;
 }
 
 /** A problem of the draft, in the reader's language: `nodes.<id>`, `edges[<i>]` or `graph`. */

@@ -13,6 +13,14 @@ export function useInstances(workspaceId: string, appId: string, flowId: string,
   });
 }
 
+export function useConversion(workspaceId: string, appId: string, flowId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: runtimeKeys.conversion(workspaceId, flowId),
+    queryFn: () => runtimeApi.conversion(workspaceId, appId, flowId),
+    enabled,
+  });
+}
+
 export function useInstance(workspaceId: string, instanceId: string) {
   return useQuery({
     queryKey: runtimeKeys.instance(workspaceId, instanceId),
