@@ -118,11 +118,7 @@ public class FlowService {
         if (ifMatch != null && ifMatch != flow.draftVersion()) {
             throw new ProblemException(412, "stale", flow.draftVersion());
         }
-        List<GraphProblem> problems = problems(flow.draft());
-        if (!problems.isEmpty()) {
-            List<FieldError> errors = problems.stream().map(p -> FieldError.of(p.field(), p.code(), p.args())).toList();
-            throw new ProblemException(400, "flow.invalid", errors, flow.name(), errors.size());
-        }
+        requireRunnable(flow);
         if (flow.published() && !flow.changedSincePublish()) {
             throw ProblemException.conflict("flow.unchanged", flow.publishedVersion());
         }
@@ -153,6 +149,15 @@ public class FlowService {
         StoredFlow flow = find(workspaceId, appId, flowId, true);
         flows.delete(workspaceId, flow.id());
         audit.record("flow.deleted", workspaceId, Map.of("flow", flow.name()));
+    }
+
+    /** Refuses a draft that cannot run yet (to publish it or to test it) with every problem, each on its node or edge. */
+    public void requireRunnable(StoredFlow flow) {
+        List<GraphProblem> problems = problems(flow.draft());
+        if (!problems.isEmpty()) {
+            List<FieldError> errors = problems.stream().map(p -> FieldError.of(p.field(), p.code(), p.args())).toList();
+            throw new ProblemException(400, "flow.invalid", errors, flow.name(), errors.size());
+        }
     }
 
     /** What stands between the draft and publishing it. */

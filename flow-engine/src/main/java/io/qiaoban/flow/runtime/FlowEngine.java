@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -80,30 +81,41 @@ public class FlowEngine {
             UUID startedBy, int chainDepth) {
     }
 
-    /** One transaction's work on one instance. */
-    final class Run {
+    /**
+     * One transaction's work on one instance at one moment ({@code now}): what conditions, formulas
+     * and waits read. The simulator makes its own, at simulated moments, over a sample record.
+     */
+    static final class Run {
         final RunnableGraph graph;
         FlowInstance instance;
         final ObjectNode variables;
         final ObjectNode variants;
-        final Instant now = clock.instant();
+        final Instant now;
         boolean changed;
+        private final Function<FlowInstance, Map<String, Object>> records;
         private Map<String, Object> record;
 
-        Run(FlowInstance instance, RunnableGraph graph) {
+        Run(FlowInstance instance, RunnableGraph graph, Instant now, ObjectNode variables, ObjectNode variants,
+                Function<FlowInstance, Map<String, Object>> records) {
             this.instance = instance;
             this.graph = graph;
-            this.variables = instance.variables().deepCopy();
-            this.variants = instance.variants().deepCopy();
+            this.now = now;
+            this.variables = variables;
+            this.variants = variants;
+            this.records = records;
         }
 
         /** The instance's record as it is now (read once per run), or empty when it has none or it is gone. */
-        Map<String, Object> record() throws SQLException {
+        Map<String, Object> record() {
             if (record == null) {
-                record = facts.record(instance);
+                record = records.apply(instance);
             }
             return record;
         }
+    }
+
+    private Run run(FlowInstance instance, RunnableGraph graph) {
+        return new Run(instance, graph, clock.instant(), instance.variables().deepCopy(), instance.variants().deepCopy(), facts::record);
     }
 
     /**
@@ -130,7 +142,7 @@ public class FlowEngine {
         }
         publish("flow.started", locked, Map.of());
         FlowStep first = instances.insertStep(locked.id(), trigger.id(), StepState.ACTIVE, null, clock.instant());
-        Run run = new Run(locked, graph);
+        Run run = run(locked, graph);
         process(run, new ArrayDeque<>(List.of(first)), false);
         return Optional.of(run.instance);
     }
@@ -162,7 +174,7 @@ public class FlowEngine {
             }
             return;
         }
-        process(new Run(instance.get(), graphs.get(instance.get().flowId(), instance.get().version())),
+        process(run(instance.get(), graphs.get(instance.get().flowId(), instance.get().version())),
                 new ArrayDeque<>(List.of(s)), true);
     }
 
@@ -171,7 +183,7 @@ public class FlowEngine {
      * ended an approval). The caller holds the instance's lock ({@link InstanceRepository#lock}).
      */
     public void resume(FlowInstance locked, FlowStep step, String outcome, JsonNode detail) throws Exception {
-        Run run = new Run(locked, graphs.get(locked.flowId(), locked.version()));
+        Run run = run(locked, graphs.get(locked.flowId(), locked.version()));
         Deque<FlowStep> pending = new ArrayDeque<>();
         follow(run, step, outcome, detail, pending);
         process(run, pending, false);
@@ -179,7 +191,7 @@ public class FlowEngine {
 
     /** Sends an approval back to an earlier node it passed (returned for rework). The caller holds the lock. */
     public void jump(FlowInstance locked, FlowStep step, String targetNode, JsonNode detail) throws Exception {
-        Run run = new Run(locked, graphs.get(locked.flowId(), locked.version()));
+        Run run = run(locked, graphs.get(locked.flowId(), locked.version()));
         instances.leave(step.id(), StepState.DONE, "returned", detail, run.now);
         Deque<FlowStep> pending = new ArrayDeque<>();
         pending.add(instances.insertStep(locked.id(), targetNode, StepState.ACTIVE, step.nodeId(), run.now));
@@ -198,18 +210,18 @@ public class FlowEngine {
                 || !(step.get().state() == StepState.ACTIVE || step.get().state() == StepState.WAITING)) {
             return;
         }
-        fail(new Run(instance.get(), graphs.get(instance.get().flowId(), instance.get().version())), step.get(), code, zh, en);
+        fail(run(instance.get(), graphs.get(instance.get().flowId(), instance.get().version())), step.get(), code, zh, en);
     }
 
     /** Ends a running instance by hand: open steps and tasks are cancelled. The caller holds the lock. */
     public void cancel(FlowInstance locked) throws Exception {
-        Run run = new Run(locked, graphs.get(locked.flowId(), locked.version()));
+        Run run = run(locked, graphs.get(locked.flowId(), locked.version()));
         finish(run, InstanceState.CANCELLED, null, null, null);
     }
 
     /** The customer reached the journey's goal: they leave it at once, wherever they were. The caller holds the lock. */
     public void goalReached(FlowInstance locked) throws Exception {
-        Run run = new Run(locked, graphs.get(locked.flowId(), locked.version()));
+        Run run = run(locked, graphs.get(locked.flowId(), locked.version()));
         finish(run, InstanceState.COMPLETED, null, null, EXIT_GOAL);
     }
 
@@ -272,7 +284,7 @@ public class FlowEngine {
             case CONDITION -> condition(run, step, node, pending);
             case JOIN -> join(run, step, node, pending);
             case WAIT -> wait(run, step, node, pending);
-            case AB_SPLIT -> follow(run, step, variant(run, node), null, pending);
+            case AB_SPLIT -> follow(run, step, Variants.choose(run, node), null, pending);
             case APPROVAL -> approval(run, step, node, pending);
             case END -> {
                 instances.leave(step.id(), StepState.DONE, null, null, run.now);
@@ -368,19 +380,6 @@ public class FlowEngine {
         if (opened.dueAt() != null) {
             schedule(run.instance, step, opened.dueAt(), "");
         }
-    }
-
-    /** The A/B variant of this customer at this split: drawn once, the same each time they come back. */
-    private String variant(Run run, FlowNode node) {
-        String known = run.variants.path(node.id()).asText(null);
-        if (known != null) {
-            return known;
-        }
-        String who = run.instance.customerKey() != null ? run.instance.customerKey() : run.instance.id().toString();
-        String drawn = Variants.draw(run.instance.flowId() + ":" + node.id() + ":" + who, node.config().path("variants"));
-        run.variants.put(node.id(), drawn);
-        run.changed = true;
-        return drawn;
     }
 
     /** Leaves a step through its outcome and writes the steps it leads to, to act on next. */

@@ -1,6 +1,7 @@
 package io.qiaoban.flow.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.qiaoban.flow.graph.FlowNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,6 +13,19 @@ import java.security.NoSuchAlgorithmException;
  */
 final class Variants {
     private Variants() {
+    }
+
+    /** The A/B variant of the run's customer at this split: drawn once, the same each time they come back. */
+    static String choose(FlowEngine.Run run, FlowNode node) {
+        String known = run.variants.path(node.id()).asText(null);
+        if (known != null) {
+            return known;
+        }
+        String who = run.instance.customerKey() != null ? run.instance.customerKey() : run.instance.id().toString();
+        String drawn = draw(run.instance.flowId() + ":" + node.id() + ":" + who, node.config().path("variants"));
+        run.variants.put(node.id(), drawn);
+        run.changed = true;
+        return drawn;
     }
 
     static String draw(String who, JsonNode variants) {
