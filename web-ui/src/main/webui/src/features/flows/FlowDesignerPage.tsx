@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { applyEdgeChanges, applyNodeChanges, ReactFlowProvider, type Connection, type EdgeChange, type NodeChange, type XYPosition } from '@xyflow/react';
 import { Alert, App as AntApp, Badge, Button, Card, Empty, Form, Input, Space } from 'antd';
-import { ArrowLeftOutlined, CloudUploadOutlined, HistoryOutlined, SaveOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CloudUploadOutlined, ExperimentOutlined, HistoryOutlined, SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/problem';
@@ -36,6 +36,7 @@ import { NodePanel } from './NodePanel';
 import { defaultConfig } from './nodeTypes';
 import { flowsPath } from './paths';
 import { ProblemsPanel } from './ProblemsPanel';
+import { SimulationDrawer } from './SimulationDrawer';
 import { JourneyGoalPanel, type JourneyOutcome } from './JourneyGoalPanel';
 import type { FlowGraph, FlowView } from './types';
 import { useFlow, usePublishFlow, useSaveFlow } from './useFlows';
@@ -113,6 +114,7 @@ function Designer({ workspaceId, appId, loaded, readOnly, onReload }: {
   const [problems, setProblems] = useState<PlacedProblems>(() => placeProblems(loaded.flow.problems ?? [], checkedEdgeIds.current));
   const [stale, setStale] = useState(false);
   const [versionsOpen, setVersionsOpen] = useState(false);
+  const [testing, setTesting] = useState(false);
 
   const dirty = !readOnly && comparable(name, description, nodes, edges, outcome) !== savedKey;
   useLeaveGuard(dirty);
@@ -257,6 +259,9 @@ function Designer({ workspaceId, appId, loaded, readOnly, onReload }: {
           </Button>
           {!readOnly && (
             <>
+              <Button icon={<ExperimentOutlined />} onClick={() => setTesting(true)} disabled={busy || stale} {...tid('flow-test-open')}>
+                {t('flows.test.open')}
+              </Button>
               <Button icon={<SaveOutlined />} onClick={() => void onSave()} loading={save.isPending} disabled={!dirty || busy || stale} {...tid('flow-save')}>
                 {t('flows.designer.save')}
               </Button>
@@ -339,6 +344,10 @@ function Designer({ workspaceId, appId, loaded, readOnly, onReload }: {
           </Card>
         </div>
       </div>
+      {testing && (
+        <SimulationDrawer workspaceId={workspaceId} appId={appId} flowId={flowId} kind={loaded.flow.kind} formKey={triggerForm(nodes)}
+          nodes={nodes} edges={edges} prepare={async () => !dirty || (await saveDraft()) !== null} onClose={() => setTesting(false)} />
+      )}
       {versionsOpen && <VersionsDrawer workspaceId={workspaceId} appId={appId} flowId={flowId} onClose={() => setVersionsOpen(false)} />}
     </div>
   );

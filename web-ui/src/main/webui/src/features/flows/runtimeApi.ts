@@ -1,5 +1,5 @@
 import { http } from '../../api/client';
-import type { ConversionReport, Decision, FlowInstance, FlowMessage, InboxBox, InboxItem, InstanceDetail } from './runtimeTypes';
+import type { ConversionReport, Decision, SimulationPath, SimulationRequest, FlowInstance, FlowMessage, InboxBox, InboxItem, InstanceDetail } from './runtimeTypes';
 
 const ws = (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}`;
 const instancesPath = (workspaceId: string, appId: string, flowId: string) =>
@@ -13,6 +13,9 @@ export const runtimeApi = {
     http.get<FlowInstance[]>(instancesPath(workspaceId, appId, flowId), { query: { state: state || undefined, limit: 100 } }),
   conversion: (workspaceId: string, appId: string, flowId: string) =>
     http.get<ConversionReport>(`${ws(workspaceId)}/apps/${encodeURIComponent(appId)}/flows/${encodeURIComponent(flowId)}/conversion`),
+  /** Test mode: the path the saved draft would take for each sample; nothing runs for real. */
+  simulate: (workspaceId: string, appId: string, flowId: string, request: SimulationRequest) =>
+    http.post<SimulationPath[]>(`${ws(workspaceId)}/apps/${encodeURIComponent(appId)}/flows/${encodeURIComponent(flowId)}/simulations`, request),
   instance: (workspaceId: string, instanceId: string) => http.get<InstanceDetail>(`${ws(workspaceId)}/flow-instances/${encodeURIComponent(instanceId)}`),
   cancel: (workspaceId: string, instanceId: string) =>
     http.post<FlowInstance>(`${ws(workspaceId)}/flow-instances/${encodeURIComponent(instanceId)}/cancel`),

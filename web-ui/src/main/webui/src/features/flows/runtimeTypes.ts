@@ -127,3 +127,61 @@ export interface Decision {
   toNode?: string;
   toUser?: string;
 }
+
+/** Something the customer does in a test run, `after` entering (ISO duration): an event of a type, about a record of a form. */
+export interface ScenarioEvent {
+  event: string;
+  form?: string | null;
+  after: string;
+}
+
+export interface SimulationRequest {
+  recordIds: string[];
+  events: ScenarioEvent[];
+  /** approvals in the test are approved (default) or rejected */
+  approve?: boolean;
+}
+
+export interface SimulatedStep {
+  nodeId: string;
+  nodeName?: string | null;
+  type: string;
+  at: string;
+  outcome?: string | null;
+  note?: string | null;
+}
+
+export interface SimulatedMessage {
+  nodeId: string;
+  at: string;
+  template: string;
+  to: string;
+  body?: string | null;
+  marketing: boolean;
+  state: 'queued' | 'opted-out' | 'capped' | 'no-recipient';
+  /** when quiet hours held it back: the moment it was due */
+  deferredFrom?: string | null;
+}
+
+export interface SimulatedChange {
+  nodeId: string;
+  at: string;
+  action: string;
+  config: Record<string, unknown>;
+}
+
+export type SimulationEnd = 'completed' | 'rejected' | 'goal' | 'exit' | 'waiting' | 'failed' | 'tooLong';
+
+/** The path one sample would take in a test run. */
+export interface SimulationPath {
+  recordId?: string | null;
+  customerKey?: string | null;
+  steps: SimulatedStep[];
+  messages: SimulatedMessage[];
+  changes: SimulatedChange[];
+  variants: Record<string, string>;
+  end: SimulationEnd;
+  endNode?: string | null;
+  endedAt?: string | null;
+  error?: string | null;
+}

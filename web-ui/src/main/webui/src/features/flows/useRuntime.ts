@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { runtimeApi, runtimeKeys } from './runtimeApi';
-import type { Decision, InboxBox, InstanceDetail } from './runtimeTypes';
+import type { Decision, InboxBox, InstanceDetail, SimulationRequest } from './runtimeTypes';
 
 /** While an instance runs, the monitor and lists look again every few seconds: steps move on by themselves. */
 export const RUNNING_REFRESH_MS = 3000;
@@ -50,6 +50,10 @@ export function useStartFlow(workspaceId: string, appId: string, flowId: string)
       runtimeApi.start(workspaceId, appId, flowId, recordId, requestKey),
     onSuccess: refresh,
   });
+}
+
+export function useSimulateFlow(workspaceId: string, appId: string, flowId: string) {
+  return useMutation({ mutationFn: (request: SimulationRequest) => runtimeApi.simulate(workspaceId, appId, flowId, request) });
 }
 
 export function useDecide(workspaceId: string) {
