@@ -11,6 +11,11 @@
 // waiting at 等 7 天 with the thank-you message sent; the clock is moved 7 days on (and on to the morning if that
 // lands in the quiet hours, when marketing messages wait); the monitor shows the instance completed along
 // thanks -> wait -> condition -> coupon with both messages. Screenshot: journey-monitor.png.
+//
+// Then test mode and the goal: the same journey with the goal "ordered again within 30 days" is tested in the
+// designer for a sample order whose customer orders again on day 3 (the path ends at the goal, only the thank-you
+// message would go, nothing is written); once published, a customer who orders again leaves the journey and the
+// runs page charts the conversion. Screenshots: journey-test-mode.png, journey-conversion.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -20,6 +25,8 @@ import {
 
 const WORKSPACE_NAME = `E2E 旅程 ${stamp}`;
 const APP_NAME = `E2E 会员 ${stamp}`;
+const GOAL_WORKSPACE_NAME = `E2E 旅程目标 ${stamp}`;
+const ORDERED_AGAIN = { event: 'record.created', form: 'order', match: 'phone', within: 'P30D' };
 
 useBrowser();
 
@@ -113,4 +120,74 @@ test('journeys: the new-customer journey thanks at once, waits a week on a moved
     assert.equal(await byId(page, 'flow-node-loyal').getAttribute('data-run'), null);
     await guideScreenshot(page, 'journey-monitor.png');
   }, 'journeys');
+});
+
+test('journeys: test mode runs a sample on a simulated clock, and the goal ends the journey and is charted', async () => {
+  await withPage(async (page) => {
+    const { workspace, app } = await signInWithApp(page, GOAL_WORKSPACE_NAME, APP_NAME);
+    const form = await publishForm(page, workspace.id, app.id, 'order', '订单', [
+      { key: 'phone', label: '手机', type: 'text' },
+      { key: 'orderCount', label: '下单次数', type: 'number' },
+    ]);
+    const recordsApi = `${BASE_URL}/api/v1/workspaces/${workspace.id}/apps/${app.id}/forms/${form.id}/records`;
+    const order = async (phone) => {
+      const res = await page.request.post(recordsApi, { data: { phone, orderCount: 1 }, headers: JSON_HEADERS });
+      assert.equal(res.status(), 201, await res.text());
+    };
+    await order('13900139000');
+    const flowsApi = `${BASE_URL}/api/v1/workspaces/${workspace.id}/apps/${app.id}/flows`;
+    const created = await page.request.post(flowsApi,
+      { data: { kind: 'journey', name: '新客关怀', graph: { ...NEW_CUSTOMER, goal: ORDERED_AGAIN } }, headers: JSON_HEADERS });
+    assert.equal(created.status(), 201, await created.text());
+    const flow = await created.json();
+
+    // the draft in the designer: its goal in the flow properties, then a test run for the sample order
+    await page.goto(`${BASE_URL}/w/${workspace.id}/apps/${app.id}/flows/${flow.id}/design`);
+    await byId(page, 'flow-problems-none').waitFor();
+    assert.equal(await byId(page, 'goal-enabled').getAttribute('aria-checked'), 'true');
+    await byId(page, 'flow-test-open').click();
+    await byId(page, 'flow-test-samples').locator('.ant-select').click();
+    await page.keyboard.type('13900139000');
+    await page.locator('.ant-select-item-option').filter({ hasText: '13900139000' }).click();
+    await page.keyboard.press('Escape');
+    await byId(page, 'flow-test-add-event').click();
+    const [tested] = await Promise.all([apiResponse(page, 'POST', /\/simulations$/), byId(page, 'flow-test-run').click()]);
+    assert.equal(tested.status(), 200, await tested.text());
+    await page.locator('[data-testid="flow-test-path"][data-end="goal"]').waitFor();
+    await byId(page, 'flow-test-messages').getByText('thanks').waitFor();
+    // where the customer left: at the week's wait, drawn as the current node
+    assert.equal(await byId(page, 'flow-test-path').locator('[data-testid="flow-node-week"]').getAttribute('data-run'), 'current');
+    await byId(page, 'flow-test-results').scrollIntoViewIfNeeded();
+    await guideScreenshot(page, 'journey-test-mode.png');
+    const instances = await page.request.get(`${flowsApi}/${flow.id}/instances`, { headers: JSON_HEADERS });
+    assert.deepEqual(await instances.json(), [], 'a test run starts no instance');
+    await page.keyboard.press('Escape');
+
+    const [published] = await Promise.all([apiResponse(page, 'POST', /\/publish$/), byId(page, 'flow-publish').click()]);
+    assert.equal(published.status(), 200);
+    await order('13900139001');
+    await order('13900139002');
+    // wait until both journeys run, then the first customer orders again
+    for (let i = 0; i < 100; i++) {
+      const running = await (await page.request.get(`${flowsApi}/${flow.id}/instances`, { headers: JSON_HEADERS })).json();
+      if (running.length >= 2) break;
+      await page.waitForTimeout(200);
+    }
+    await order('13900139001');
+    let converted = null;
+    for (let i = 0; i < 100 && !converted; i++) {
+      const all = await (await page.request.get(`${flowsApi}/${flow.id}/instances`, { headers: JSON_HEADERS })).json();
+      converted = all.find((x) => x.exitReason === 'goal') ?? null;
+      if (!converted) await page.waitForTimeout(200);
+    }
+    assert.ok(converted, 'the customer who ordered again left the journey at its goal');
+    assert.equal(converted.customerKey, '13900139001');
+
+    await page.goto(`${BASE_URL}/w/${workspace.id}/apps/${app.id}/flows/${flow.id}/instances`);
+    await byId(page, 'conversion-chart').locator('svg').first().waitFor();
+    // three entered (the repeat order started one too), one converted
+    await byId(page, 'conversion-table').getByText('33.3%').waitFor();
+    await byId(page, 'instance-converted').first().waitFor();
+    await guideScreenshot(page, 'journey-conversion.png');
+  }, 'journey-goal');
 });

@@ -30,16 +30,16 @@ export function ConversionCard({ workspaceId, appId, flowId }: { workspaceId: st
   const groups = useMemo(() => (report.data ? conversionGroups(report.data, label) : []), [report.data]);
   const option = useMemo(() => ({
     tooltip: { trigger: 'axis' },
-    legend: { data: [t('flows.conversion.entered'), t('flows.conversion.converted'), t('flows.conversion.rate')] },
-    grid: { left: 48, right: 48, top: 40, bottom: 32 },
+    legend: { bottom: 0, data: [t('flows.conversion.entered'), t('flows.conversion.converted')] },
+    grid: { left: 48, right: 24, top: 32, bottom: 56 },
     xAxis: { type: 'category', data: groups.map((g) => g.name) },
-    yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } }],
+    yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { name: t('flows.conversion.entered'), type: 'bar', data: groups.map((g) => g.row.entered), itemStyle: { color: '#91caff' } },
-      { name: t('flows.conversion.converted'), type: 'bar', data: groups.map((g) => g.row.converted), itemStyle: { color: '#52c41a' } },
+      { name: t('flows.conversion.entered'), type: 'bar', barMaxWidth: 56, data: groups.map((g) => g.row.entered), itemStyle: { color: '#91caff' } },
       {
-        name: t('flows.conversion.rate'), type: 'line', yAxisIndex: 1, itemStyle: { color: '#fa8c16' },
-        data: groups.map((g) => (g.row.entered ? Math.round((g.row.converted / g.row.entered) * 1000) / 10 : 0)),
+        // the rate stands on its group's converted bar: one glance compares the groups
+        name: t('flows.conversion.converted'), type: 'bar', barMaxWidth: 56, itemStyle: { color: '#52c41a' },
+        data: groups.map((g) => ({ value: g.row.converted, label: { show: true, position: 'top', formatter: rate(g.row) } })),
       },
     ],
   }), [groups, t]);

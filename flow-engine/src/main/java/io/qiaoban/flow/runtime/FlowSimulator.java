@@ -158,7 +158,8 @@ public class FlowSimulator {
                 break;
             }
             if (goalAt.isPresent() && !goalAt.get().isAfter(token.at())) {
-                walk.stop("goal", null, goalAt.get(), null);
+                // the customer left from where they were: the node the next step came from (a wait, mostly)
+                walk.stop("goal", token.cameFrom(), goalAt.get(), null);
                 break;
             }
             if (walk.steps.size() >= MAX_STEPS || token.at().isAfter(scenario.start().plus(HORIZON))) {
@@ -167,7 +168,7 @@ public class FlowSimulator {
             }
             try {
                 if (graph.exitWhen() != null && facts.holds(walk.at(token.at()), graph.exitWhen())) {
-                    walk.stop("exit", null, token.at(), null);
+                    walk.stop("exit", token.cameFrom(), token.at(), null);
                     break;
                 }
                 act(walk, token);

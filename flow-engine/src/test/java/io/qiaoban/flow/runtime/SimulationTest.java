@@ -103,6 +103,8 @@ class SimulationTest {
         JsonPath reached = simulate(flow, Map.of("recordIds", List.of(sample),
                 "events", List.of(Map.of("event", "record.created", "form", "order", "after", "P3D"))));
         assertEquals("goal", reached.getString("[0].end"));
+        // they left during the week's wait, on day 3
+        assertEquals("week", reached.getString("[0].endNode"));
         assertEquals(List.of("thanks"), reached.getList("[0].messages.template"));
 
         String waits = app.admin.api().body(Map.of("kind", "journey", "name", "等复购草稿", "graph", FlowApp.graph(List.of(
