@@ -428,9 +428,11 @@ public class FlowEngine {
         for (FlowStep open : instances.openSteps(run.instance.id())) {
             instances.leave(open.id(), StepState.CANCELLED, null, null, run.now);
         }
-        approvals.cancelOpen(run.instance.id(), run.now);
-        instances.saveVariables(run.instance.id(), run.variables, run.variants);
-        instances.finish(run.instance.id(), state, endNode, error, exitReason, run.now);
+        if (run.graph.hasApprovals()) {
+            approvals.cancelOpen(run.instance.id(), run.now);
+        }
+        instances.finish(run.instance.id(), state, endNode, error, exitReason, run.now,
+                run.changed ? run.variables : null, run.changed ? run.variants : null);
         run.instance = run.instance.ended(state, run.variables, run.variants, error, run.now, endNode, exitReason);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("state", state.key());

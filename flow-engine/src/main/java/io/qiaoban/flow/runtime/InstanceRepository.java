@@ -106,11 +106,16 @@ public class InstanceRepository {
         return many(sql.toString(), args.toArray());
     }
 
-    public void finish(UUID instanceId, InstanceState state, String endNode, String error, String exitReason, Instant at)
-            throws SQLException {
-        update("update flow_instance set state = ?, end_node = ?, error = ?, exit_reason = ?, ended_at = ? where id = ?",
+    /** Ends an instance; its variables and variants are saved with it when given (null: unchanged). */
+    public void finish(UUID instanceId, InstanceState state, String endNode, String error, String exitReason, Instant at,
+            ObjectNode variables, ObjectNode variants) throws SQLException {
+        update("""
+                update flow_instance set state = ?, end_node = ?, error = ?, exit_reason = ?, ended_at = ?,
+                       variables = coalesce(?::jsonb, variables), variants = coalesce(?::jsonb, variants)
+                 where id = ?""",
                 state.key(), endNode, error == null ? null : error.length() > 2000 ? error.substring(0, 2000) : error,
-                exitReason, Timestamp.from(at), instanceId);
+                exitReason, Timestamp.from(at), variables == null ? null : variables.toString(),
+                variants == null ? null : variants.toString(), instanceId);
     }
 
     /** Starts watching for the journey's goal: reaching it for {@code customer} counts until {@code until}. */

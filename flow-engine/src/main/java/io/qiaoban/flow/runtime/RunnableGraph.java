@@ -16,6 +16,7 @@ public final class RunnableGraph {
     private final Map<String, FlowNode> nodes = new HashMap<>();
     private final Map<String, List<FlowEdge>> out = new HashMap<>();
     private final Map<String, List<FlowEdge>> in = new HashMap<>();
+    private final boolean approvals;
 
     public RunnableGraph(FlowGraph graph) {
         this.graph = graph;
@@ -26,6 +27,12 @@ public final class RunnableGraph {
             out.computeIfAbsent(edge.from(), k -> new ArrayList<>()).add(edge);
             in.computeIfAbsent(edge.to(), k -> new ArrayList<>()).add(edge);
         }
+        approvals = graph.nodes().stream().anyMatch(n -> NodeType.APPROVAL.key().equals(n.type()));
+    }
+
+    /** Whether the graph has approval nodes: only then can an instance hold tasks to cancel. */
+    public boolean hasApprovals() {
+        return approvals;
     }
 
     public FlowGraph graph() {

@@ -32,6 +32,12 @@ public class StepJobHandler implements JobHandler {
         engine.advance(UUID.fromString(job.payload().path("instance").asText()), job.payload().path("step").asLong(), job.id());
     }
 
+    /** Timers due together commit together; a step whose action is refused fails its batch and then runs alone. */
+    @Override
+    public boolean batchable() {
+        return true;
+    }
+
     @Override
     public boolean retryable(Exception error) {
         return !(error instanceof ProblemException p && p.status() < 500) && !(error instanceof ExpressionException);

@@ -22,6 +22,15 @@ public interface JobHandler {
     }
 
     /**
+     * Whether jobs of this type may run several in one transaction (one commit for a claimed batch of
+     * small jobs, e.g. timers due at once). Their effects are then committed together; if any of them
+     * fails, the transaction is rolled back and each runs alone, so failures stay per job.
+     */
+    default boolean batchable() {
+        return false;
+    }
+
+    /**
      * Whether a failure may pass with another attempt. A failure that never will (a refused input, a
      * record that is gone) is final: no retries, {@link #failedFinally} at once.
      */

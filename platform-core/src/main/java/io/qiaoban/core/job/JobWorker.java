@@ -99,15 +99,57 @@ public class JobWorker {
         java.time.Instant claimedAt = clock.instant();
         List<Job> jobs = store.claim(lockName, settings.batchSize(), claimedAt, settings.lease(), onlyTypes);
         java.time.Instant renewAfter = claimedAt.plus(settings.lease().dividedBy(2));
+        List<Job> together = new ArrayList<>();
         for (Job job : jobs) {
             // a batch is claimed at once but run one by one: past half the lease, renew before each job
             if (clock.instant().isAfter(renewAfter)
                     && !store.renewLease(job.id(), lockName, clock.instant().plus(settings.lease()))) {
                 continue; // the lease ran out meanwhile and another worker has the job now
             }
-            run(job, lockName);
+            JobHandler handler = handlers.get(job.type());
+            if (handler != null && handler.batchable()) {
+                together.add(job);
+            } else {
+                run(job, lockName);
+            }
         }
+        runTogether(together, lockName);
         return jobs.size();
+    }
+
+    /**
+     * Runs jobs of batchable handlers in one transaction: one commit instead of one per job. Should
+     * any of them fail (or another worker have taken one), nothing of the batch is kept and each job
+     * runs alone, with its own retries and failure handling.
+     */
+    private void runTogether(List<Job> jobs, String lockName) {
+        if (jobs.size() == 1) {
+            run(jobs.get(0), lockName);
+        }
+        if (jobs.size() <= 1) {
+            return;
+        }
+        boolean completed;
+        try {
+            completed = QuarkusTransaction.requiringNew().timeout((int) Math.max(1, settings.lease().toSeconds())).call(() -> {
+                for (Job job : jobs) {
+                    handlers.get(job.type()).handle(job);
+                    if (!store.complete(job.id(), lockName)) {
+                        QuarkusTransaction.setRollbackOnly();
+                        return false;
+                    }
+                }
+                return true;
+            });
+        } catch (Exception e) {
+            LOG.debugf("A batch of %d jobs failed together (%s); running each alone", jobs.size(), describe(e));
+            completed = false;
+        }
+        if (completed) {
+            executed.addAndGet(jobs.size());
+        } else {
+            jobs.forEach(job -> run(job, lockName));
+        }
     }
 
     private void loop(String lockName) {

@@ -35,6 +35,7 @@ class JobQueueTest {
     void clean() {
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("create table if not exists test_job_run (run text, n int)").executeUpdate();
+            em.createNativeQuery("alter table test_job_run add column if not exists tx bigint").executeUpdate();
             em.createNativeQuery("delete from job where type like 'test.%'").executeUpdate();
         });
     }
@@ -68,6 +69,35 @@ class JobQueueTest {
         assertEquals(total, first.executed() + second.executed());
         assertTrue(first.executed() > 0 && second.executed() > 0,
                 "both workers took part: " + first.executed() + " / " + second.executed());
+    }
+
+    @Test
+    void batchableJobsCommitTogetherAndAFailingOneRunsAloneWithoutTheOthersRunningTwice() {
+        String together = UUID.randomUUID().toString();
+        String mixed = UUID.randomUUID().toString();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < 10; i++) {
+                queue.enqueue(NewJob.of("test.batch", JsonNodeFactory.instance.objectNode().put("run", together).put("n", i)));
+            }
+        });
+        JobWorker worker = workers.newWorker("batch-test", workers.settings(), java.util.Set.of("test.batch"));
+        assertEquals(10, worker.runOnce("batch-test-0"));
+        assertEquals(10, count("select count(*) from test_job_run where run = '" + together + "'"));
+        assertEquals(1, count("select count(distinct tx) from test_job_run where run = '" + together + "'"), "one commit for the batch");
+
+        long failing = QuarkusTransaction.requiringNew().call(() -> {
+            for (int i = 0; i < 5; i++) {
+                queue.enqueue(NewJob.of("test.batch", JsonNodeFactory.instance.objectNode().put("run", mixed).put("n", i)));
+            }
+            return queue.enqueue(NewJob.of("test.batch", JsonNodeFactory.instance.objectNode().put("run", mixed).put("fail", true)));
+        });
+        assertEquals(6, worker.runOnce("batch-test-0"));
+        // the batch was undone and each job ran alone: the five ran once each, the failing one waits for its retry
+        assertEquals(5, count("select count(*) from test_job_run where run = '" + mixed + "'"));
+        assertEquals(5, count("select count(distinct tx) from test_job_run where run = '" + mixed + "'"));
+        assertEquals("READY", state(failing));
+        assertEquals(1, ((Number) single("select attempts from job where id = " + failing)).intValue());
+        assertEquals(1, count("select count(*) from job where type = 'test.batch'"));
     }
 
     @Test
@@ -140,11 +170,12 @@ class JobQueueTest {
         String run = UUID.randomUUID().toString();
         long id = QuarkusTransaction.requiringNew().call(() -> queue.enqueue(
                 NewJob.of("test.count", JsonNodeFactory.instance.objectNode().put("run", run).put("n", 1))));
-        // a worker claims it and dies: its lease (already over here) is all that is left of it
+        // a worker claims it and dies: its lease (already over here) is all that is left of it (only this
+        // test's type: jobs the application enqueues meanwhile are not this test's)
         var claimed = QuarkusTransaction.requiringNew().call(() -> store.claim("dead-node-0", 500, Instant.now(),
-                Duration.ofSeconds(-1)));
+                Duration.ofSeconds(-1), java.util.Set.of("test.count")));
         assertTrue(claimed.stream().anyMatch(j -> j.id() == id));
-        JobWorker survivor = workers.newWorker("survivor", workers.settings());
+        JobWorker survivor = workers.newWorker("survivor", workers.settings(), java.util.Set.of("test.count"));
         survivor.runOnce("survivor-0");
         assertEquals("RUNNING", state(id), "still leased until the watcher releases it");
         assertTrue(workers.releaseExpiredLeases() >= 1);
