@@ -66,7 +66,7 @@ class BenchmarkSmokeTest {
         assertEquals(20, approvals.qiaoban().count());
         assertEquals(20, approvals.qiaobanRest().count());
         assertEquals(20, approvals.flowable().count());
-        FlowBenchmark.TimerResult timers = flows.timers(200);
+        FlowBenchmark.TimerResult timers = flows.timers(200, true);
         System.out.println(timers.report());
         assertTrue(timers.exactlyOnce(), timers.report());
         assertEquals(200, timers.flowableEnded(), timers.report());

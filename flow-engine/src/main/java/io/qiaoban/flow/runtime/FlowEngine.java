@@ -158,24 +158,23 @@ public class FlowEngine {
 
     /** Acts on a step for its job: a new step, or a paused one whose timer is due. Anything else was done already. */
     public void advance(UUID instanceId, long stepId, long jobId) throws Exception {
-        Optional<FlowInstance> instance = instances.lock(instanceId);
-        if (instance.isEmpty() || !instance.get().running()) {
+        Optional<InstanceRepository.Locked> locked = instances.lockWithStep(instanceId, stepId);
+        if (locked.isEmpty() || !locked.get().instance().running()) {
             return;
         }
-        Optional<FlowStep> step = instances.step(instanceId, stepId);
-        if (step.isEmpty() || !(step.get().state() == StepState.ACTIVE || step.get().state() == StepState.WAITING)) {
+        FlowInstance instance = locked.get().instance();
+        FlowStep s = locked.get().step();
+        if (s == null || !(s.state() == StepState.ACTIVE || s.state() == StepState.WAITING)) {
             return;
         }
-        FlowStep s = step.get();
         if (s.state() == StepState.WAITING && (s.dueAt() == null || s.dueAt().isAfter(clock.instant()))) {
             // another node's clock ran a little ahead: the timer comes back when it is due here
             if (s.dueAt() != null) {
-                schedule(instance.get(), s, s.dueAt(), ":" + jobId);
+                schedule(instance, s, s.dueAt(), ":" + jobId);
             }
             return;
         }
-        process(run(instance.get(), graphs.get(instance.get().flowId(), instance.get().version())),
-                new ArrayDeque<>(List.of(s)), true);
+        process(run(instance, graphs.get(instance.flowId(), instance.version())), new ArrayDeque<>(List.of(s)), true);
     }
 
     /**
@@ -288,8 +287,7 @@ public class FlowEngine {
             case APPROVAL -> approval(run, step, node, pending);
             case END -> {
                 instances.leave(step.id(), StepState.DONE, null, null, run.now);
-                finish(run, "rejected".equals(run.variables.path("decision").asText()) ? InstanceState.REJECTED
-                        : InstanceState.COMPLETED, node.id(), null, null);
+                finish(run, endState(run), node.id(), null, null);
             }
         }
     }
@@ -389,17 +387,31 @@ public class FlowEngine {
             run.variables.put("decision", outcome);
             run.changed = true;
         }
-        instances.leave(step.id(), StepState.DONE, outcome, detail, run.now);
         List<FlowEdge> edges = run.graph.leaving(step.nodeId()).stream().filter(taken(type, outcome)).toList();
         if (edges.isEmpty()) {
+            instances.leave(step.id(), StepState.DONE, outcome, detail, run.now);
             // a rejection without a "rejected" edge ends the request
             finish(run, type == NodeType.APPROVAL && "rejected".equals(outcome) ? InstanceState.REJECTED : InstanceState.COMPLETED,
                     step.nodeId(), null, null);
             return;
         }
+        // the step is left in the statement that writes the first step it leads to
+        InstanceRepository.Leaving leaving = new InstanceRepository.Leaving(step.id(), StepState.DONE, outcome, detail);
         for (FlowEdge edge : edges) {
-            pending.add(instances.insertStep(run.instance.id(), edge.to(), StepState.ACTIVE, step.nodeId(), run.now));
+            if (run.graph.type(edge.to()) == NodeType.END) {
+                // an end has nothing to wait for: its step is written done and the instance ends now
+                instances.insertStep(run.instance.id(), edge.to(), StepState.DONE, step.nodeId(), run.now, run.now, leaving);
+                finish(run, endState(run), edge.to(), null, null);
+                return;
+            }
+            pending.add(instances.insertStep(run.instance.id(), edge.to(), StepState.ACTIVE, step.nodeId(), run.now, null, leaving));
+            leaving = null;
         }
+    }
+
+    /** How an instance that reached an end ended: rejected when its last approval was. */
+    private static InstanceState endState(Run run) {
+        return "rejected".equals(run.variables.path("decision").asText()) ? InstanceState.REJECTED : InstanceState.COMPLETED;
     }
 
     /** Which edges an outcome takes, by what their {@code when} means after each node type. */
@@ -425,9 +437,6 @@ public class FlowEngine {
     }
 
     private void finish(Run run, InstanceState state, String endNode, String error, String exitReason) throws Exception {
-        for (FlowStep open : instances.openSteps(run.instance.id())) {
-            instances.leave(open.id(), StepState.CANCELLED, null, null, run.now);
-        }
         if (run.graph.hasApprovals()) {
             approvals.cancelOpen(run.instance.id(), run.now);
         }

@@ -70,6 +70,28 @@ public class InstanceRepository {
         return one("select " + INSTANCE_COLUMNS + " from flow_instance i where i.id = ? for update", instanceId);
     }
 
+    /** An instance locked as by {@link #lock}, with one of its steps (null when it has no such step). */
+    public record Locked(FlowInstance instance, FlowStep step) {
+    }
+
+    /** {@link #lock} and {@link #step} in one round trip: what a step's job reads first. */
+    public Optional<Locked> lockWithStep(UUID instanceId, long stepId) throws SQLException {
+        String stepColumns = java.util.Arrays.stream(STEP_COLUMNS.split(", ")).map(c -> "s." + c).collect(java.util.stream.Collectors.joining(", "));
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("select " + INSTANCE_COLUMNS + ", "
+                + stepColumns + " from flow_instance i left join flow_step s on s.id = ? and s.instance_id = i.id"
+                + " where i.id = ? for update of i")) {
+            bind(ps, stepId, instanceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                FlowInstance instance = instance(rs);
+                int offset = INSTANCE_COLUMNS.split(", ").length;
+                return Optional.of(new Locked(instance, rs.getObject(offset + 1) == null ? null : step(rs, offset)));
+            }
+        }
+    }
+
     public Optional<FlowInstance> find(UUID workspaceId, UUID instanceId) throws SQLException {
         return one("select " + INSTANCE_COLUMNS + " from flow_instance i where i.id = ? and i.workspace_id = ?", instanceId,
                 workspaceId);
@@ -106,13 +128,20 @@ public class InstanceRepository {
         return many(sql.toString(), args.toArray());
     }
 
-    /** Ends an instance; its variables and variants are saved with it when given (null: unchanged). */
+    /**
+     * Ends an instance and cancels the steps it still had open (other branches, waits); its variables
+     * and variants are saved with it when given (null: unchanged). One statement.
+     */
     public void finish(UUID instanceId, InstanceState state, String endNode, String error, String exitReason, Instant at,
             ObjectNode variables, ObjectNode variants) throws SQLException {
         update("""
+                with cancelled as (
+                    update flow_step set state = 'cancelled', left_at = ?, awaits = null, awaits_value = null
+                     where instance_id = ? and state in ('active', 'waiting', 'arrived'))
                 update flow_instance set state = ?, end_node = ?, error = ?, exit_reason = ?, ended_at = ?,
                        variables = coalesce(?::jsonb, variables), variants = coalesce(?::jsonb, variants)
                  where id = ?""",
+                Timestamp.from(at), instanceId,
                 state.key(), endNode, error == null ? null : error.length() > 2000 ? error.substring(0, 2000) : error,
                 exitReason, Timestamp.from(at), variables == null ? null : variables.toString(),
                 variants == null ? null : variants.toString(), instanceId);
@@ -157,17 +186,38 @@ public class InstanceRepository {
 
     /** Writes a new step (a token arriving at a node) and returns it. */
     public FlowStep insertStep(UUID instanceId, String nodeId, StepState state, String cameFrom, Instant at) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                insert into flow_step (instance_id, node_id, visit, state, came_from, entered_at)
-                values (?, ?, (select count(*) + 1 from flow_step where instance_id = ? and node_id = ?), ?, ?, ?)
-                returning""" + " " + STEP_COLUMNS)) {
-            ps.setObject(1, instanceId);
-            ps.setString(2, nodeId);
-            ps.setObject(3, instanceId);
-            ps.setString(4, nodeId);
-            ps.setString(5, state.key());
-            ps.setString(6, cameFrom);
-            ps.setTimestamp(7, Timestamp.from(at));
+        return insertStep(instanceId, nodeId, state, cameFrom, at, null, null);
+    }
+
+    /** A step left as a token moves on from it: its state, outcome and detail. */
+    public record Leaving(long stepId, StepState state, String outcome, JsonNode detail) {
+    }
+
+    /**
+     * Writes a new step and returns it; {@code leftAt} set: one already acted on (an end, done as it is
+     * reached); {@code leaving} set: the step the token comes from is left in the same statement (one
+     * round trip per move, what a burst of timers is made of).
+     */
+    public FlowStep insertStep(UUID instanceId, String nodeId, StepState state, String cameFrom, Instant at, Instant leftAt,
+            Leaving leaving) throws SQLException {
+        String insert = """
+                insert into flow_step (instance_id, node_id, visit, state, came_from, entered_at, left_at)
+                values (?, ?, (select count(*) + 1 from flow_step where instance_id = ? and node_id = ?), ?, ?, ?, ?)
+                returning""" + " " + STEP_COLUMNS;
+        String sql = leaving == null ? insert : "with left_step as (" + LEAVE + ") " + insert;
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 0;
+            if (leaving != null) {
+                i = bindLeave(ps, leaving.state(), leaving.outcome(), leaving.detail(), at, leaving.stepId());
+            }
+            ps.setObject(i + 1, instanceId);
+            ps.setString(i + 2, nodeId);
+            ps.setObject(i + 3, instanceId);
+            ps.setString(i + 4, nodeId);
+            ps.setString(i + 5, state.key());
+            ps.setString(i + 6, cameFrom);
+            ps.setTimestamp(i + 7, Timestamp.from(at));
+            ps.setTimestamp(i + 8, leftAt == null ? null : Timestamp.from(leftAt));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return step(rs);
@@ -183,12 +233,6 @@ public class InstanceRepository {
 
     public List<FlowStep> steps(UUID instanceId) throws SQLException {
         return steps("select " + STEP_COLUMNS + " from flow_step where instance_id = ? order by id", instanceId);
-    }
-
-    /** Steps still holding a place in the instance (active, waiting, arrived at a join). */
-    public List<FlowStep> openSteps(UUID instanceId) throws SQLException {
-        return steps("select " + STEP_COLUMNS + " from flow_step where instance_id = ? and state in ('active', 'waiting', 'arrived') "
-                + "order by id", instanceId);
     }
 
     /** Tokens waiting at a join of an instance. */
@@ -243,10 +287,25 @@ public class InstanceRepository {
                 detail == null ? null : detail.toString(), stepId);
     }
 
+    private static final String LEAVE = "update flow_step set state = ?, outcome = ?, detail = coalesce(?::jsonb, detail), "
+            + "left_at = ?, awaits = null, awaits_value = null where id = ?";
+
     public void leave(long stepId, StepState state, String outcome, JsonNode detail, Instant at) throws SQLException {
-        update("update flow_step set state = ?, outcome = ?, detail = coalesce(?::jsonb, detail), left_at = ?, "
-                + "awaits = null, awaits_value = null where id = ?",
-                state.key(), outcome, detail == null ? null : detail.toString(), Timestamp.from(at), stepId);
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(LEAVE)) {
+            bindLeave(ps, state, outcome, detail, at, stepId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Binds {@link #LEAVE}'s parameters from the first; returns how many it bound. */
+    private static int bindLeave(PreparedStatement ps, StepState state, String outcome, JsonNode detail, Instant at, long stepId)
+            throws SQLException {
+        ps.setString(1, state.key());
+        ps.setString(2, outcome);
+        ps.setString(3, detail == null ? null : detail.toString());
+        ps.setTimestamp(4, Timestamp.from(at));
+        ps.setLong(5, stepId);
+        return 5;
     }
 
     private Optional<FlowInstance> one(String sql, Object... args) throws SQLException {
@@ -292,13 +351,18 @@ public class InstanceRepository {
     }
 
     private FlowStep step(ResultSet rs) throws SQLException {
-        Timestamp due = rs.getTimestamp(7);
-        Timestamp left = rs.getTimestamp(13);
-        String detail = rs.getString(11);
-        return new FlowStep(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4),
-                StepState.of(rs.getString(5)), rs.getString(6), due == null ? null : due.toInstant(), rs.getString(8),
-                rs.getString(9), rs.getString(10), detail == null ? null : tree(detail), rs.getTimestamp(12).toInstant(),
-                left == null ? null : left.toInstant());
+        return step(rs, 0);
+    }
+
+    /** The step whose {@link #STEP_COLUMNS} start after column {@code offset}. */
+    private FlowStep step(ResultSet rs, int offset) throws SQLException {
+        Timestamp due = rs.getTimestamp(offset + 7);
+        Timestamp left = rs.getTimestamp(offset + 13);
+        String detail = rs.getString(offset + 11);
+        return new FlowStep(rs.getLong(offset + 1), rs.getObject(offset + 2, UUID.class), rs.getString(offset + 3),
+                rs.getInt(offset + 4), StepState.of(rs.getString(offset + 5)), rs.getString(offset + 6),
+                due == null ? null : due.toInstant(), rs.getString(offset + 8), rs.getString(offset + 9), rs.getString(offset + 10),
+                detail == null ? null : tree(detail), rs.getTimestamp(offset + 12).toInstant(), left == null ? null : left.toInstant());
     }
 
     private int update(String sql, Object... args) throws SQLException {

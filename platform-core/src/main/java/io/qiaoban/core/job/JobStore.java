@@ -101,6 +101,18 @@ public class JobStore {
         return update("delete from job where id = ? and locked_by = ? and state = 'RUNNING'", id, worker) == 1;
     }
 
+    /** Removes several done jobs at once (a batch run together); returns how many were still this worker's. */
+    public int completeAll(List<Long> ids, String worker) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "delete from job where id = any(?) and locked_by = ? and state = 'RUNNING'")) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            ps.setString(2, worker);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Job update failed", e);
+        }
+    }
+
     /** Puts a failed job back for a later attempt, or into the dead letters after the last one (or a final failure). */
     public void fail(Job job, String worker, String error, boolean last, Instant retryAt, Instant now) {
         update("""

@@ -134,10 +134,11 @@ public class JobWorker {
             completed = QuarkusTransaction.requiringNew().timeout((int) Math.max(1, settings.lease().toSeconds())).call(() -> {
                 for (Job job : jobs) {
                     handlers.get(job.type()).handle(job);
-                    if (!store.complete(job.id(), lockName)) {
-                        QuarkusTransaction.setRollbackOnly();
-                        return false;
-                    }
+                }
+                if (store.completeAll(jobs.stream().map(Job::id).toList(), lockName) != jobs.size()) {
+                    // another worker took one of them after our lease expired: it runs alone, as it would have
+                    QuarkusTransaction.setRollbackOnly();
+                    return false;
                 }
                 return true;
             });
