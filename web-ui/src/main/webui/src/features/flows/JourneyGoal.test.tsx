@@ -8,7 +8,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { changeLanguage } from '../../i18n';
-import { json } from '../../testing/dom';
+import { json, pickOption } from '../../testing/dom';
 import type { ConversionReport, FlowInstance } from './runtimeTypes';
 import { installFlowShims, renderFlowsAt } from './testing';
 import type { FlowGraph, FlowView } from './types';
@@ -101,25 +101,14 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-async function pick(testId: string, option: string) {
-  const select = screen.getByTestId(testId);
-  fireEvent.mouseDown(select.querySelector('.ant-select-selector, .ant-select-content') ?? select);
-  const choice = await waitFor(() => {
-    const found = [...document.querySelectorAll('.ant-select-item-option')].find((o) => o.textContent === option);
-    if (!found) throw new Error(`no option ${option}`);
-    return found;
-  });
-  fireEvent.click(choice);
-}
-
-describe('journey goal', () => {
+describe('journey goal (jsdom, fake API)', { timeout: 60_000 }, () => {
   it('sets a goal and an exit condition in the flow properties and saves them with the graph', async () => {
     renderFlowsAt('/w/w1/apps/a1/flows/f1/design');
     const panel = await screen.findByTestId('journey-goal');
     fireEvent.click(within(panel).getByTestId('goal-enabled'));
-    await pick('goal-form', '订单');
+    await pickOption(screen.getByTestId('goal-form'), '订单');
     await waitFor(() => expect(screen.getByTestId('goal-match').className).not.toContain('disabled'));
-    await pick('goal-match', '手机');
+    await pickOption(screen.getByTestId('goal-match'), '手机');
     const amount = screen.getByTestId('goal-within-amount');
     fireEvent.change(amount.tagName === 'INPUT' ? amount : amount.querySelector('input')!, { target: { value: '14' } });
     fireEvent.change(screen.getByTestId('goal-exit-input'), { target: { value: 'note == "退订"' } });

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, AutoComplete, Button, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { DURATION_UNITS, fromIsoDuration, toIsoDuration, type DurationUnit } from './duration';
 import { variantsOf, type DesignerNode, type FlowNodeData } from './graph';
+import { ActionConfig } from './ActionConfig';
 import { NodeIcon } from './nodeIcons';
-import { ACTION_KEYS, APPROVAL_MODES, ASSIGNEE_KINDS, isNodeType, TRIGGER_ONS } from './nodeTypes';
+import { APPROVAL_MODES, ASSIGNEE_KINDS, isNodeType, TRIGGER_ONS } from './nodeTypes';
 import { keyPart } from './summary';
 import { useRoles } from '../admin/roles/useRoles';
 import { MemberSelect, RecordsScopeContext } from '../records';
@@ -60,7 +61,7 @@ export function NodePanel({ node, readOnly, problems, onChange, onRemove }: Prop
       </Form.Item>
       {type === 'trigger' && <TriggerConfig config={config} onChange={setConfig} />}
       {type === 'approval' && <ApprovalConfig config={config} onChange={setConfig} />}
-      {type === 'action' && <ActionConfig config={config} onChange={setConfig} />}
+      {type === 'action' && <ActionConfig config={config} onChange={setConfig} readOnly={readOnly} />}
       {type === 'wait' && <WaitConfig config={config} onChange={setConfig} />}
       {type === 'ab' && <VariantsEditor config={config} onChange={setConfig} />}
       {(type === 'condition' || type === 'parallel' || type === 'join' || type === 'end') && (
@@ -227,60 +228,6 @@ function ApprovalConfig({ config, onChange }: { config: NodeConfig; onChange: Se
       <Form.Item label={t('flows.approval.cc')}>
         <UsersInput value={strings(isRecord(config.cc) ? config.cc.users : undefined)}
           onChange={(users) => onChange(withKey(config, 'cc', users.length ? { by: 'user', users } : undefined))} testId="flow-approval-cc" />
-      </Form.Item>
-    </>
-  );
-}
-
-/** A parameter row: the value as the config holds it until its text is edited. */
-interface Param {
-  key: string;
-  value: unknown;
-}
-
-const paramText = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
-
-function ActionConfig({ config, onChange }: { config: NodeConfig; onChange: SetConfig }) {
-  const { t } = useTranslation();
-  const [params, setParams] = useState<Param[]>(() =>
-    Object.entries(config).filter(([k]) => k !== 'action').map(([key, value]) => ({ key, value })),
-  );
-  const emit = (action: unknown, rows: Param[]) => {
-    const next: NodeConfig = {};
-    if (action !== undefined && action !== '') next.action = action;
-    for (const r of rows) if (r.key.trim() && r.key.trim() !== 'action' && !(r.key.trim() in next)) next[r.key.trim()] = r.value;
-    onChange(next);
-  };
-  const setRows = (rows: Param[]) => {
-    setParams(rows);
-    emit(config.action, rows);
-  };
-  const options = ACTION_KEYS.map((k) => ({ value: k, label: `${t(`flows.action.actions.${keyPart(k)}`)} · ${k}` }));
-  return (
-    <>
-      <Form.Item label={t('flows.action.action')}>
-        <AutoComplete
-          value={text(config.action)}
-          options={options}
-          onChange={(v: string) => emit(v.trim(), params)}
-          placeholder={t('flows.action.actionPlaceholder')}
-          filterOption={(input, option) => !input || !!option && `${option.value} ${String(option.label)}`.toLowerCase().includes(input.toLowerCase())}
-          data-testid="flow-action-key"
-        />
-      </Form.Item>
-      <Form.Item label={t('flows.action.params')}>
-        {params.map((p, i) => (
-          <Space key={i} style={{ display: 'flex', marginBottom: 4 }}>
-            <Input value={p.key} placeholder={t('flows.action.paramKey')} maxLength={64} style={{ width: 110 }}
-              onChange={(e) => setRows(params.map((x, j) => (j === i ? { ...x, key: e.target.value } : x)))} data-testid={`flow-action-param-key-${i}`} />
-            <Input value={paramText(p.value)} placeholder={t('flows.action.paramValue')}
-              onChange={(e) => setRows(params.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))} data-testid={`flow-action-param-value-${i}`} />
-            <Button type="text" danger icon={<DeleteOutlined />} onClick={() => setRows(params.filter((_, j) => j !== i))} aria-label={t('common.delete')} />
-          </Space>
-        ))}
-        <Button size="small" icon={<PlusOutlined />} onClick={() => setParams([...params, { key: '', value: '' }])} data-testid="flow-action-param-add">
-          {t('flows.action.addParam')}
-        </Button>
       </Form.Item>
     </>
   );

@@ -71,7 +71,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('test mode', () => {
+describe('test mode (jsdom, fake API)', { timeout: 60_000 }, () => {
   it('runs the draft with the customer\'s events and shows the path, the messages and the end', async () => {
     renderFlowsAt('/w/w1/apps/a1/flows/f1/design');
     fireEvent.click(await screen.findByTestId('flow-test-open'));

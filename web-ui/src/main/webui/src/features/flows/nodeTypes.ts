@@ -6,8 +6,6 @@ export const NODE_TYPES: readonly NodeType[] = ['trigger', 'approval', 'conditio
 export const TRIGGER_ONS = ['record.created', 'record.updated', 'field.changed', 'schedule', 'manual', 'event'] as const;
 export const APPROVAL_MODES = ['any', 'all', 'sequential'] as const;
 export const ASSIGNEE_KINDS = ['user', 'role', 'field'] as const;
-/** Registered action keys the designer offers; another key may be typed. */
-export const ACTION_KEYS = ['record.update', 'record.create', 'message.send', 'tag.add', 'flow.start'] as const;
 
 export const NODE_COLORS: Record<NodeType, string> = {
   trigger: '#1677ff',

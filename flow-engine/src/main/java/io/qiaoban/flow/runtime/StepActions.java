@@ -47,11 +47,19 @@ public class StepActions {
         ObjectNode resolved = (ObjectNode) facts.resolve(run, config, "nodes." + node.id() + ".config");
         FlowInstance instance = run.instance;
         switch (key) {
-            case "record.update" -> {
+            case "record.update", "tag.add" -> {
                 putIfAbsent(resolved, "form", instance.subjectForm());
                 putIfAbsent(resolved, "record", instance.subjectRecord() == null ? null : instance.subjectRecord().toString());
             }
             case "record.create" -> putIfAbsent(resolved, "form", instance.subjectForm());
+            case FlowStartAction.KEY -> {
+                // the started flow is about the same record and customer unless the config says otherwise
+                if (!resolved.has("record")) {
+                    putIfAbsent(resolved, "form", instance.subjectForm());
+                    putIfAbsent(resolved, "record", instance.subjectRecord() == null ? null : instance.subjectRecord().toString());
+                }
+                putIfAbsent(resolved, "customer", instance.customerKey());
+            }
             case MessageSendAction.KEY -> {
                 resolved.put("instance", instance.id().toString());
                 putIfAbsent(resolved, "to", instance.customerKey());

@@ -223,6 +223,45 @@ class JourneyRuntimeTest {
     }
 
     @Test
+    void actionsTagTheCustomerAndStartAnotherFlowAboutTheSameRecord() {
+        String members = app.form("member", "会员", List.of(field("phone", "手机", "text"), field("tags", "标签", "tags")));
+        String welcome = app.flow("journey", "欢迎", graph(List.of(
+                        node("start", "trigger", "开始", Map.of("on", "manual", "form", "member")),
+                        node("hello", "action", "欢迎短信", Map.of("action", "message.send", "template", "welcome", "to", "=phone",
+                                "marketing", false)),
+                        node("end", "end", "结束", Map.of())),
+                List.of(edge("start", "hello", null), edge("hello", "end", null))));
+        String draft = app.admin.api().body(Map.of("kind", "journey", "name", "未发布")).post(app.flows())
+                .then().statusCode(201).extract().path("id");
+        String joined = app.flow("journey", "入会", graph(List.of(
+                        node("start", "trigger", "入会", Map.of("on", "record.created", "form", "member", "customerField", "phone")),
+                        node("tag", "action", "打标签", Map.of("action", "tag.add", "field", "tags", "tags", List.of("新客", "会员"))),
+                        node("again", "action", "再打一次", Map.of("action", "tag.add", "field", "tags", "tags", List.of("新客"))),
+                        node("welcome", "action", "启动欢迎", Map.of("action", "flow.start", "flow", welcome)),
+                        node("draft", "action", "启动未发布", Map.of("action", "flow.start", "flow", draft)),
+                        node("end", "end", "结束", Map.of())),
+                List.of(edge("start", "tag", null), edge("tag", "again", null), edge("again", "welcome", null),
+                        edge("welcome", "draft", null), edge("draft", "end", null))));
+        String member = app.record(members, Map.of("phone", "13300000001", "tags", List.of("老客户")));
+        Delivery.drain();
+
+        app.admin.api().get(app.forms() + "/" + members + "/records/" + member).then()
+                .body("data.tags", equalTo(List.of("老客户", "新客", "会员")));
+        List<Map<String, Object>> started = instancesOf(welcome);
+        assertEquals(1, started.size());
+        assertEquals(member, started.get(0).get("subjectRecord"));
+        assertEquals("13300000001", started.get(0).get("customerKey"));
+        app.instance(app.admin, (String) started.get(0).get("id")).then()
+                .body("instance.state", equalTo("completed"))
+                .body("messages.template", equalTo(List.of("welcome")));
+        // the second tagging changed nothing; starting a flow without a published version fails the caller with the reason
+        app.instance(app.admin, onlyInstance(joined)).then()
+                .body("steps.find { it.nodeId == 'again' }.detail.output.changed", equalTo(false))
+                .body("instance.state", equalTo("failed"))
+                .body("steps.find { it.nodeId == 'draft' }.state", equalTo("failed"));
+    }
+
+    @Test
     void aRedeliveredEventStartsEachFlowOnce() {
         String flow = newCustomerJourney();
         String order = app.record(orders, Map.of("phone", "13400000001", "orderCount", 1));
