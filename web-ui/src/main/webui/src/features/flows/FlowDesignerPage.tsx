@@ -302,6 +302,7 @@ function Designer({ workspaceId, appId, loaded, readOnly, onReload }: {
               <NodePanel
                 key={selectedNode.id}
                 node={selectedNode}
+                triggerForm={triggerForm(nodes)}
                 readOnly={readOnly}
                 problems={problems.nodes[selectedNode.id] ?? []}
                 onChange={(patch) => updateNode(selectedNode.id, patch)}
@@ -325,7 +326,7 @@ function Designer({ workspaceId, appId, loaded, readOnly, onReload }: {
                     autoSize={{ minRows: 2, maxRows: 5 }} placeholder={t('flows.descriptionPlaceholder')} {...tid('flow-description')} />
                 </Form.Item>
                 {loaded.flow.kind === 'journey' && (
-                  <JourneyGoalPanel workspaceId={workspaceId} appId={appId} triggerForm={triggerForm(nodes)} value={outcome}
+                  <JourneyGoalPanel triggerForm={triggerForm(nodes)} value={outcome}
                     onChange={setOutcome} problems={problems.graph.filter((p) => p.field === 'goal')} readOnly={readOnly} />
                 )}
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('flows.designer.noSelection')} />

@@ -1,7 +1,7 @@
-import { Alert, AutoComplete, Form, Select, Switch, Typography } from 'antd';
+import { Alert, AutoComplete, Form, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormulaEditor } from '../../components/FormulaEditor';
-import { useFormDefinition, useFormList } from '../records/useRecords';
+import { FieldKeySelect, FormKeySelect, useFormFields } from './FormPickers';
 import { DurationInput } from './NodePanel';
 import type { FlowGoal, FlowProblem } from './types';
 
@@ -13,21 +13,11 @@ export interface JourneyOutcome {
 const GOAL_EVENTS = ['record.created', 'record.updated'];
 export const NEW_GOAL: FlowGoal = { event: 'record.created', form: null, match: null, within: 'P30D' };
 
-/** The fields of a form (by key) of the app, to pick from; empty while there is no such form. */
-function useFormFields(workspaceId: string, appId: string, formKey: string | null | undefined) {
-  const forms = useFormList(workspaceId, appId);
-  const summary = forms.data?.find((f) => f.key === formKey);
-  const form = useFormDefinition(workspaceId, appId, summary?.id ?? '', !!summary);
-  return { forms: forms.data ?? [], fields: summary ? form.data?.fields ?? [] : [] };
-}
-
 /**
  * A journey's goal ("this customer ordered again": an event of a form, matched to the customer on a
  * field, counted within a window) and exit condition, edited in the designer's flow properties.
  */
-export function JourneyGoalPanel({ workspaceId, appId, triggerForm, value, onChange, problems, readOnly }: {
-  workspaceId: string;
-  appId: string;
+export function JourneyGoalPanel({ triggerForm, value, onChange, problems, readOnly }: {
   /** the form the trigger starts on: its fields are what the exit condition reads */
   triggerForm: string | null;
   value: JourneyOutcome;
@@ -37,8 +27,7 @@ export function JourneyGoalPanel({ workspaceId, appId, triggerForm, value, onCha
 }) {
   const { t } = useTranslation();
   const goal = value.goal;
-  const goalForm = useFormFields(workspaceId, appId, goal?.form);
-  const subject = useFormFields(workspaceId, appId, triggerForm);
+  const subject = useFormFields(triggerForm);
   const setGoal = (patch: Partial<FlowGoal>) => goal && onChange({ ...value, goal: { ...goal, ...patch } });
   const subjectFields = subject.fields.map((f) => f.key);
 
@@ -55,14 +44,12 @@ export function JourneyGoalPanel({ workspaceId, appId, triggerForm, value, onCha
               options={GOAL_EVENTS.map((e) => ({ value: e, label: t(`flows.goal.events.${e}`) }))} data-testid="goal-event" />
           </Form.Item>
           <Form.Item label={t('flows.goal.form')}>
-            <Select allowClear value={goal.form ?? undefined} disabled={readOnly} placeholder={t('flows.goal.anyForm')}
-              onChange={(form?: string) => setGoal({ form: form ?? null, match: null })}
-              options={goalForm.forms.map((f) => ({ value: f.key, label: f.name }))} data-testid="goal-form" />
+            <FormKeySelect value={goal.form} disabled={readOnly} placeholder={t('flows.goal.anyForm')}
+              onChange={(form) => setGoal({ form: form ?? null, match: null })} testId="goal-form" />
           </Form.Item>
           <Form.Item label={t('flows.goal.match')} extra={t('flows.goal.matchHint')}>
-            <Select allowClear value={goal.match ?? undefined} disabled={readOnly || !goal.form} placeholder={t('flows.goal.recordItself')}
-              onChange={(match?: string) => setGoal({ match: match ?? null })}
-              options={goalForm.fields.map((f) => ({ value: f.key, label: f.label }))} data-testid="goal-match" />
+            <FieldKeySelect formKey={goal.form} value={goal.match} disabled={readOnly} placeholder={t('flows.goal.recordItself')}
+              onChange={(match) => setGoal({ match: match ?? null })} testId="goal-match" />
           </Form.Item>
           <Form.Item label={t('flows.goal.within')}>
             <DurationInput value={goal.within ?? 'P30D'} onChange={(within) => setGoal({ within })} testId="goal-within" />

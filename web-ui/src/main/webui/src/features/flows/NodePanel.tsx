@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { DURATION_UNITS, fromIsoDuration, toIsoDuration, type DurationUnit } from './duration';
 import { variantsOf, type DesignerNode, type FlowNodeData } from './graph';
 import { ActionConfig } from './ActionConfig';
+import { FieldKeySelect, FormKeySelect } from './FormPickers';
 import { NodeIcon } from './nodeIcons';
 import { APPROVAL_MODES, ASSIGNEE_KINDS, isNodeType, TRIGGER_ONS } from './nodeTypes';
 import { keyPart } from './summary';
@@ -30,6 +31,8 @@ function withKey(config: NodeConfig, key: string, value: unknown): NodeConfig {
 
 interface Props {
   node: DesignerNode;
+  /** the form whose records start the flow: its fields are what waits and conditions read */
+  triggerForm?: string | null;
   readOnly: boolean;
   problems: FlowProblem[];
   onChange: (patch: Partial<FlowNodeData>) => void;
@@ -37,7 +40,7 @@ interface Props {
 }
 
 /** The selected node: its name, then the config its type needs; the server's problems with it on top. */
-export function NodePanel({ node, readOnly, problems, onChange, onRemove }: Props) {
+export function NodePanel({ node, triggerForm = null, readOnly, problems, onChange, onRemove }: Props) {
   const { t } = useTranslation();
   const { type, config } = node.data;
   const typeLabel = t(`flows.node.${type}`, { defaultValue: type });
@@ -62,7 +65,7 @@ export function NodePanel({ node, readOnly, problems, onChange, onRemove }: Prop
       {type === 'trigger' && <TriggerConfig config={config} onChange={setConfig} />}
       {type === 'approval' && <ApprovalConfig config={config} onChange={setConfig} />}
       {type === 'action' && <ActionConfig config={config} onChange={setConfig} readOnly={readOnly} />}
-      {type === 'wait' && <WaitConfig config={config} onChange={setConfig} />}
+      {type === 'wait' && <WaitConfig config={config} onChange={setConfig} triggerForm={triggerForm} />}
       {type === 'ab' && <VariantsEditor config={config} onChange={setConfig} />}
       {(type === 'condition' || type === 'parallel' || type === 'join' || type === 'end') && (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t(`flows.notes.${type}`)}</Typography.Paragraph>
@@ -79,9 +82,9 @@ export function NodePanel({ node, readOnly, problems, onChange, onRemove }: Prop
 
 /** Which keys each way of starting uses (the others are dropped when it changes). */
 const TRIGGER_KEYS: Record<string, string[]> = {
-  'record.created': ['form'],
-  'record.updated': ['form'],
-  'field.changed': ['form', 'field'],
+  'record.created': ['form', 'customerField'],
+  'record.updated': ['form', 'customerField'],
+  'field.changed': ['form', 'field', 'customerField'],
   schedule: ['cron'],
   manual: [],
   event: ['event'],
@@ -108,12 +111,20 @@ function TriggerConfig({ config, onChange }: { config: NodeConfig; onChange: Set
       </Form.Item>
       {keys.includes('form') && (
         <Form.Item label={t('flows.trigger.form')}>
-          <Input value={text(config.form)} maxLength={64} onChange={(e) => onChange(withKey(config, 'form', e.target.value))} data-testid="flow-trigger-form" />
+          <FormKeySelect value={text(config.form)} testId="flow-trigger-form"
+            onChange={(form) => onChange(withKey(withKey(withKey(config, 'form', form), 'field', undefined), 'customerField', undefined))} />
         </Form.Item>
       )}
       {keys.includes('field') && (
         <Form.Item label={t('flows.trigger.field')}>
-          <Input value={text(config.field)} maxLength={64} onChange={(e) => onChange(withKey(config, 'field', e.target.value))} data-testid="flow-trigger-field" />
+          <FieldKeySelect formKey={text(config.form)} value={text(config.field)} onChange={(field) => onChange(withKey(config, 'field', field))}
+            testId="flow-trigger-field" />
+        </Form.Item>
+      )}
+      {keys.includes('customerField') && (
+        <Form.Item label={t('flows.trigger.customerField')} extra={t('flows.trigger.customerFieldHelp')}>
+          <FieldKeySelect formKey={text(config.form)} value={text(config.customerField)} placeholder={t('flows.trigger.customerIsRecord')}
+            onChange={(field) => onChange(withKey(config, 'customerField', field))} testId="flow-trigger-customer" />
         </Form.Item>
       )}
       {keys.includes('cron') && (
@@ -236,7 +247,7 @@ function ApprovalConfig({ config, onChange }: { config: NodeConfig; onChange: Se
 type WaitKind = 'duration' | 'untilField' | 'event';
 const WAIT_KINDS: readonly WaitKind[] = ['duration', 'untilField', 'event'];
 
-function WaitConfig({ config, onChange }: { config: NodeConfig; onChange: SetConfig }) {
+function WaitConfig({ config, onChange, triggerForm }: { config: NodeConfig; onChange: SetConfig; triggerForm: string | null }) {
   const { t } = useTranslation();
   const kind = WAIT_KINDS.find((k) => config[k] !== undefined);
   const changeKind = (next: WaitKind) => onChange(next === 'duration' ? { duration: 'P1D' } : { [next]: '' });
@@ -258,7 +269,8 @@ function WaitConfig({ config, onChange }: { config: NodeConfig; onChange: SetCon
       )}
       {kind === 'untilField' && (
         <Form.Item label={t('flows.wait.untilField')}>
-          <Input value={text(config.untilField)} maxLength={64} onChange={(e) => onChange({ ...config, untilField: e.target.value })} data-testid="flow-wait-until" />
+          <FieldKeySelect formKey={triggerForm} value={text(config.untilField)} types={['date', 'datetime']}
+            onChange={(untilField) => onChange({ ...config, untilField: untilField ?? '' })} testId="flow-wait-until" />
         </Form.Item>
       )}
       {kind === 'event' && (
@@ -266,6 +278,14 @@ function WaitConfig({ config, onChange }: { config: NodeConfig; onChange: SetCon
           <Form.Item label={t('flows.wait.event')}>
             <Input value={text(config.event)} maxLength={100} placeholder={t('flows.trigger.eventPlaceholder')}
               onChange={(e) => onChange({ ...config, event: e.target.value })} data-testid="flow-wait-event" />
+          </Form.Item>
+          <Form.Item label={t('flows.wait.eventForm')}>
+            <FormKeySelect value={text(config.form)} placeholder={t('flows.goal.anyForm')} testId="flow-wait-event-form"
+              onChange={(form) => onChange(withKey(withKey(config, 'form', form), 'match', undefined))} />
+          </Form.Item>
+          <Form.Item label={t('flows.goal.match')} extra={t('flows.goal.matchHint')}>
+            <FieldKeySelect formKey={text(config.form)} value={text(config.match)} placeholder={t('flows.goal.recordItself')}
+              onChange={(match) => onChange(withKey(config, 'match', match))} testId="flow-wait-event-match" />
           </Form.Item>
           <OptionalDuration label={t('flows.wait.timeout')} toggleLabel={t('flows.wait.addTimeout')} extra={t('flows.wait.timeoutHint')}
             value={config.timeout} onChange={(timeout) => onChange(withKey(config, 'timeout', timeout))} testId="flow-wait-timeout" />

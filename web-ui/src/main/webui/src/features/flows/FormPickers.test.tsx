@@ -1,0 +1,102 @@
+// @vitest-environment jsdom
+/**
+ * The designer's form and field pickers against a fake API: a record trigger's form, and the field that
+ * names the journey's customer among that form's fields, are picked by name and saved by key; a wait
+ * until a date offers only the date fields of the trigger's form.
+ */
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { changeLanguage } from '../../i18n';
+import { json, pickOption } from '../../testing/dom';
+import { installFlowShims, renderFlowsAt } from './testing';
+import type { FlowGraph, FlowView } from './types';
+
+const WS = '/api/v1/workspaces/w1';
+const FLOW = `${WS}/apps/a1/flows/f1`;
+
+const DRAFT: FlowGraph = {
+  nodes: [
+    { id: 'start', type: 'trigger', name: '入会', config: { on: 'record.created' }, position: { x: 0, y: 0 } },
+    { id: 'birthday', type: 'wait', name: '等生日', config: { untilField: '' }, position: { x: 0, y: 140 } },
+    { id: 'end', type: 'end', name: '结束', config: {}, position: { x: 0, y: 280 } },
+  ],
+  edges: [{ from: 'start', to: 'birthday' }, { from: 'birthday', to: 'end' }],
+};
+
+const MEMBER = {
+  id: 'fm', key: 'member', name: '会员', draftVersion: 1, publishedVersion: 1, changedSincePublish: false,
+  fields: [{ key: 'phone', label: '手机', type: 'phone' }, { key: 'birthday', label: '生日', type: 'date' }, { key: 'note', label: '备注', type: 'text' }],
+};
+
+let puts: { graph: FlowGraph }[];
+
+function view(draft: FlowGraph): FlowView {
+  return {
+    id: 'f1', appId: 'a1', kind: 'journey', name: '生日关怀', draft, draftVersion: puts.length + 1, publishedVersion: null, changedSincePublish: true,
+    problems: [
+      { field: 'nodes.start', nodeId: 'start', code: 'a', message: '检查触发' },
+      { field: 'nodes.birthday', nodeId: 'birthday', code: 'b', message: '检查等待' },
+    ],
+    updatedAt: '2026-11-24T01:00:00Z',
+  };
+}
+
+async function handle(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const url = new URL(String(input), 'http://localhost');
+  const method = init?.method ?? 'GET';
+  if (url.pathname === FLOW && method === 'GET') return json(200, view(puts.length ? puts[puts.length - 1].graph : DRAFT), { ETag: `"${puts.length + 1}"` });
+  if (url.pathname === FLOW && method === 'PUT') {
+    puts.push(JSON.parse(String(init?.body)));
+    return json(200, view(puts[puts.length - 1].graph), { ETag: `"${puts.length + 1}"` });
+  }
+  if (url.pathname === `${WS}/apps/a1/forms`) {
+    return json(200, [{ id: 'fm', key: 'member', name: '会员', fieldCount: 3, draftVersion: 1, publishedVersion: 1, changedSincePublish: false, updatedAt: '2026-11-24T01:00:00Z' }]);
+  }
+  if (url.pathname === `${WS}/apps/a1/forms/fm` || url.pathname === `${WS}/apps/a1/forms/fm/published`) return json(200, MEMBER);
+  return json(404, { status: 404, detail: 'no route' });
+}
+
+beforeAll(async () => {
+  installFlowShims();
+  await changeLanguage('zh-CN');
+});
+
+beforeEach(() => {
+  puts = [];
+  vi.stubGlobal('fetch', vi.fn(handle));
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const options = () => [...document.querySelectorAll('.ant-select-item-option')]
+  .filter((o) => !o.closest('.ant-select-dropdown-hidden')).map((o) => o.getAttribute('title'));
+
+describe('form and field pickers (jsdom, fake API)', { timeout: 60_000 }, () => {
+  it('picks the trigger form and the customer field by name and waits until a date field of that form', async () => {
+    renderFlowsAt('/w/w1/apps/a1/flows/f1/design');
+    fireEvent.click(await screen.findByText('检查触发'));
+    let panel = await screen.findByTestId('flow-node-panel');
+    await pickOption(within(panel).getByTestId('flow-trigger-form'), '会员');
+    await waitFor(() => expect(within(panel).getByTestId('flow-trigger-customer').className).not.toContain('disabled'));
+    await pickOption(within(panel).getByTestId('flow-trigger-customer'), '手机');
+
+    fireEvent.click(screen.getByText('检查等待'));
+    panel = await waitFor(() => {
+      const p = screen.getByTestId('flow-node-panel');
+      if (p.getAttribute('data-node') !== 'birthday') throw new Error('not yet');
+      return p;
+    });
+    fireEvent.mouseDown(within(within(panel).getByTestId('flow-wait-until')).getByRole('combobox'));
+    await waitFor(() => expect(options()).toEqual(['生日']));
+    fireEvent.click(document.querySelector('.ant-select-item-option[title="生日"]')!);
+
+    fireEvent.click(screen.getByTestId('flow-save'));
+    await waitFor(() => expect(puts).toHaveLength(1));
+    const nodes = puts[0].graph.nodes;
+    expect(nodes.find((n) => n.id === 'start')!.config).toEqual({ on: 'record.created', form: 'member', customerField: 'phone' });
+    expect(nodes.find((n) => n.id === 'birthday')!.config).toEqual({ untilField: 'birthday' });
+  });
+});
