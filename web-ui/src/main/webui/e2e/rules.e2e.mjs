@@ -58,6 +58,8 @@ test('rules journey: condition with live check, action with a formula, tests, pu
     const loginRes = await login(page, ADMIN_USER, ADMIN_PASSWORD);
     assert.equal(loginRes.status(), 200, `admin login answered ${loginRes.status()}`);
     await byId(page, 'user-menu').waitFor();
+    // after a login the shell moves to the last workspace and loads it: let it settle before the dialog
+    await page.waitForLoadState('networkidle');
 
     // a workspace and an app of our own
     await byId(page, 'create-workspace').click();

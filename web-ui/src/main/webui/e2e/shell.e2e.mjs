@@ -55,6 +55,8 @@ test('admin journey: workspace, app, member, language, screenshot, logout', asyn
     const me = await loginRes.json();
     assert.equal(me.platformAdmin, true, 'ADMIN_USER must be a platform admin');
     await byId(page, 'user-menu').waitFor();
+    // after a login the shell moves to the last workspace and loads it: let it settle before the dialog
+    await page.waitForLoadState('networkidle');
 
     // create a workspace; the UI opens it
     await byId(page, 'create-workspace').click();

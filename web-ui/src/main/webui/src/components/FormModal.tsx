@@ -54,7 +54,9 @@ export function FormModal<T extends object>({
   children,
 }: FormModalProps<T>) {
   const { t } = useTranslation();
-  const submit = () => void onSubmit().catch(() => undefined);
+  // antd rejects a validation that a re-render overtook ("outOfDate") without showing anything, which
+  // looks like a click that did nothing: such a submit is tried once more
+  const submit = () => void onSubmit().catch((e: unknown) => (outOfDate(e) ? onSubmit().catch(() => undefined) : undefined));
 
   return (
     <Modal
@@ -89,4 +91,8 @@ export function FormModal<T extends object>({
       {extra}
     </Modal>
   );
+}
+
+function outOfDate(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { outOfDate?: unknown }).outOfDate === true;
 }

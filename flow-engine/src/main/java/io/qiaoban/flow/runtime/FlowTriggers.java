@@ -127,8 +127,8 @@ public class FlowTriggers implements DomainEventSubscriber {
             if (customer == null) {
                 continue;
             }
-            for (InstanceRepository.GoalReached reached : instances.reachGoal(event.workspaceId(), key, customer,
-                    event.occurredAt(), clock.instant())) {
+            for (InstanceRepository.GoalReached reached : instances.reachGoal(event.workspaceId(), uuid(payload.get("app")), key,
+                    customer, event.occurredAt(), clock.instant())) {
                 if (!reached.running()) {
                     continue;
                 }

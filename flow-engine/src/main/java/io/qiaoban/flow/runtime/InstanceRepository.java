@@ -158,17 +158,20 @@ public class InstanceRepository {
     }
 
     /**
-     * Marks the goal reached for the customer's instances in the workspace that watch this goal key,
-     * began before the event happened and still count it then; returns them. Each is counted once.
+     * Marks the goal reached for the customer's instances in the workspace (of the event's app, when it
+     * has one: form keys are an app's) that watch this goal key, began before the event happened and
+     * still count it then; returns them. Each is counted once.
      */
-    public List<GoalReached> reachGoal(UUID workspaceId, String goalKey, String customer, Instant occurredAt, Instant now)
-            throws SQLException {
+    public List<GoalReached> reachGoal(UUID workspaceId, UUID appId, String goalKey, String customer, Instant occurredAt,
+            Instant now) throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 update flow_instance set goal_reached_at = ?
                  where goal_key = ? and goal_customer = ? and goal_reached_at is null and workspace_id = ?
+                   and (cast(? as uuid) is null or app_id = ?)
                    and started_at < ? and goal_until >= ?
                 returning id, state""")) {
-            bind(ps, Timestamp.from(now), goalKey, customer, workspaceId, Timestamp.from(occurredAt), Timestamp.from(occurredAt));
+            bind(ps, Timestamp.from(now), goalKey, customer, workspaceId, appId, appId, Timestamp.from(occurredAt),
+                    Timestamp.from(occurredAt));
             List<GoalReached> reached = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * Journey goals and exits on the real database with the movable clock: a customer who reaches the
  * goal ("placed an order") leaves the journey at once; reaching it after the journey ended still
  * counts within the window, before the journey began or after the window it does not; the conversion
- * report counts by version and A/B variant; the exit condition lets a customer go before their next step.
+ * report counts by version and A/B variant; an order in another app does not count; the exit condition
+ * lets a customer go before their next step.
  */
 @QuarkusTest
 class JourneyGoalTest {
@@ -88,6 +89,17 @@ class JourneyGoalTest {
                 .body("currentNodes", empty())
                 .body("steps.find { it.nodeId == 'week' }.state", equalTo("cancelled"))
                 .body("messages", empty());
+
+        // an order of the same phone in another app of the workspace (its own "order" form) is not this journey's goal
+        String otherApp = app.admin.api().body(Map.of("name", "分店")).post(app.ws() + "/apps").then().statusCode(201)
+                .extract().path("id");
+        String otherForms = app.ws() + "/apps/" + otherApp + "/forms";
+        String otherOrders = app.admin.api().body(Map.of("key", "order", "name", "订单", "fields", List.of(field("phone", "手机", "text"))))
+                .post(otherForms).then().statusCode(201).extract().path("id");
+        app.admin.api().post(otherForms + "/" + otherOrders + "/publish").then().statusCode(200);
+        app.admin.api().body(Map.of("phone", "13500000003")).post(otherForms + "/" + otherOrders + "/records").then().statusCode(201);
+        Delivery.drain();
+        assertEquals(null, instancesByCustomer(flow).get("13500000003").get("goalReachedAt"));
 
         // day 9: the others got their coupon; the second orders on day 10, after the journey ended
         app.advance("P7D");
