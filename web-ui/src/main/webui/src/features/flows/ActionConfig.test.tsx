@@ -4,11 +4,10 @@
  * the engine fills in not required, its own fields not shown), and a flow to start is picked by name
  * among the app's other flows.
  */
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { changeLanguage } from '../../i18n';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { json, pickOption } from '../../testing/dom';
-import { installFlowShims, renderFlowsAt } from './testing';
+import { renderFlowsAt, serveFakeApi } from './testing';
 import type { FlowGraph, FlowView } from './types';
 
 const FLOWS = '/api/v1/workspaces/w1/apps/a1/flows';
@@ -71,19 +70,9 @@ async function handle(input: RequestInfo | URL, init?: RequestInit): Promise<Res
   return json(404, { status: 404, detail: 'no route' });
 }
 
-beforeAll(async () => {
-  installFlowShims();
-  await changeLanguage('zh-CN');
-});
-
-beforeEach(() => {
+serveFakeApi(() => {
   puts = [];
-  vi.stubGlobal('fetch', vi.fn(handle));
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
+  return handle;
 });
 
 async function openActionNode() {

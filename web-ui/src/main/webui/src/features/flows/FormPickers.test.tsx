@@ -4,11 +4,10 @@
  * names the journey's customer among that form's fields, are picked by name and saved by key; a wait
  * until a date offers only the date fields of the trigger's form.
  */
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { changeLanguage } from '../../i18n';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { json, pickOption } from '../../testing/dom';
-import { installFlowShims, renderFlowsAt } from './testing';
+import { renderFlowsAt, serveFakeApi } from './testing';
 import type { FlowGraph, FlowView } from './types';
 
 const WS = '/api/v1/workspaces/w1';
@@ -56,19 +55,9 @@ async function handle(input: RequestInfo | URL, init?: RequestInit): Promise<Res
   return json(404, { status: 404, detail: 'no route' });
 }
 
-beforeAll(async () => {
-  installFlowShims();
-  await changeLanguage('zh-CN');
-});
-
-beforeEach(() => {
+serveFakeApi(() => {
   puts = [];
-  vi.stubGlobal('fetch', vi.fn(handle));
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
+  return handle;
 });
 
 const options = () => [...document.querySelectorAll('.ant-select-item-option')]

@@ -5,12 +5,11 @@
  * the server's problems of the goal; a journey's runs page shows the conversion per version and A/B
  * group, and marks the instances that reached the goal.
  */
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { changeLanguage } from '../../i18n';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { json, pickOption } from '../../testing/dom';
 import type { ConversionReport, FlowInstance } from './runtimeTypes';
-import { installFlowShims, renderFlowsAt } from './testing';
+import { renderFlowsAt, serveFakeApi } from './testing';
 import type { FlowGraph, FlowView } from './types';
 
 const WS = '/api/v1/workspaces/w1';
@@ -86,19 +85,9 @@ class FakeApi {
 
 let api: FakeApi;
 
-beforeAll(async () => {
-  installFlowShims();
-  await changeLanguage('zh-CN');
-});
-
-beforeEach(() => {
+serveFakeApi(() => {
   api = new FakeApi();
-  vi.stubGlobal('fetch', vi.fn(api.handle));
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
+  return api.handle;
 });
 
 describe('journey goal (jsdom, fake API)', { timeout: 60_000 }, () => {

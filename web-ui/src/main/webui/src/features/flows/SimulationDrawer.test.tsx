@@ -4,12 +4,11 @@
  * entering, shows each sample's steps day by day, the messages it would send and how it ended; a
  * journey started by a form's records needs samples before it runs.
  */
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { changeLanguage } from '../../i18n';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { json } from '../../testing/dom';
 import type { SimulationPath } from './runtimeTypes';
-import { installFlowShims, renderFlowsAt } from './testing';
+import { renderFlowsAt, serveFakeApi } from './testing';
 import type { FlowGraph, FlowView } from './types';
 
 const FLOW = '/api/v1/workspaces/w1/apps/a1/flows/f1';
@@ -55,20 +54,10 @@ async function handle(input: RequestInfo | URL, init?: RequestInit): Promise<Res
   return json(404, { status: 404, detail: 'no route' });
 }
 
-beforeAll(async () => {
-  installFlowShims();
-  await changeLanguage('zh-CN');
-});
-
-beforeEach(() => {
+serveFakeApi(() => {
   graph = structuredClone(BY_EVENT);
   posts = [];
-  vi.stubGlobal('fetch', vi.fn(handle));
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
+  return handle;
 });
 
 describe('test mode (jsdom, fake API)', { timeout: 60_000 }, () => {

@@ -1,5 +1,7 @@
 /** For the jsdom tests of this folder: what React Flow needs from a browser, and the pages in a router. */
-import { render } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { changeLanguage } from '../../i18n';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -58,3 +60,24 @@ export function renderFlowsAt(path: string, permissions: string[] = ALL) {
     </ConfigProvider>,
   );
 }
+
+type FetchHandler = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+
+/**
+ * The set-up of a page test against a fake API, in zh-CN: the browser shims once, a fresh fake before
+ * each test (`fresh` resets the test's state and returns the handler `fetch` goes to), cleaned after.
+ */
+export function serveFakeApi(fresh: () => FetchHandler): void {
+  beforeAll(async () => {
+    installFlowShims();
+    await changeLanguage('zh-CN');
+  });
+  beforeEach(() => {
+    vi.stubGlobal('fetch', vi.fn(fresh()));
+  });
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+  });
+}
+

@@ -184,9 +184,9 @@ public class FlowBenchmark {
     private void runQiaobanApproval(BenchFlow setup) throws Exception {
         api.post(setup.instancesUrl(), setup.cookie(), Map.of());
         for (int step = 0; step < 3; step++) {
-            JsonNode todo = api.get(setup.workspaceUrl() + "/inbox?box=todo", setup.cookie());
-            onlyOne(todo.size());
-            api.post(setup.workspaceUrl() + "/tasks/" + todo.get(0).path("taskId").asText() + "/decision", setup.cookie(),
+            JsonNode waiting = api.get(setup.workspaceUrl() + "/inbox?box=todo", setup.cookie());
+            onlyOne(waiting.size());
+            api.post(setup.workspaceUrl() + "/tasks/" + waiting.get(0).path("taskId").asText() + "/decision", setup.cookie(),
                     Map.of("action", "approve"));
         }
     }
@@ -195,9 +195,9 @@ public class FlowBenchmark {
     private void runQiaobanApprovalInProcess(BenchFlow setup) throws Exception {
         ActingAs.call(setup.admin(), () -> instances.start(setup.workspace(), setup.app(), setup.flow(), null, null));
         for (int step = 0; step < 3; step++) {
-            List<Inbox.Item> todo = ActingAs.call(setup.admin(), () -> inbox.list(setup.workspace(), Inbox.Box.TODO, 10));
-            onlyOne(todo.size());
-            ActingAs.call(setup.admin(), () -> approvals.decide(setup.workspace(), todo.get(0).taskId(),
+            List<Inbox.Item> waiting = ActingAs.call(setup.admin(), () -> inbox.list(setup.workspace(), Inbox.Box.TODO, 10));
+            onlyOne(waiting.size());
+            ActingAs.call(setup.admin(), () -> approvals.decide(setup.workspace(), waiting.get(0).taskId(),
                     new ApprovalService.Decision("approve", null, null, null)));
         }
     }

@@ -8,6 +8,7 @@ import io.qiaoban.core.action.ActionResult;
 import io.qiaoban.core.event.DomainEvent;
 import io.qiaoban.core.event.DomainEvents;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,6 +70,25 @@ public class MessageSendAction implements Action {
         return config.path("marketing").asBoolean(true);
     }
 
+    /** A fact about the recipient, read only when the rule needs it. */
+    @FunctionalInterface
+    public interface Fact<T> {
+        T read() throws SQLException;
+    }
+
+    /**
+     * What the engine does with a message: "no-recipient", "opted-out" (退订), "capped" (the daily
+     * cap of marketing messages in the last 24 hours reached) or "queued". Service messages skip the
+     * opt-out and the cap. The simulator asks the same rule with its own count of the day.
+     */
+    public String state(String recipient, boolean marketing, Fact<Boolean> optedOut, Fact<? extends Number> marketingToday)
+            throws SQLException {
+        return recipient.isEmpty() ? "no-recipient"
+                : marketing && optedOut.read() ? "opted-out"
+                : marketing && marketingToday.read().longValue() >= dailyCap ? "capped"
+                : "queued";
+    }
+
     @Override
     public ActionResult execute(ActionContext context, JsonNode config) throws Exception {
         UUID workspace = context.workspaceId();
@@ -77,10 +97,8 @@ public class MessageSendAction implements Action {
         boolean marketing = marketing(config);
         String channel = config.path("channel").asText("sms");
         String template = config.path("template").asText();
-        String state = recipient.isEmpty() ? "no-recipient"
-                : marketing && log.optedOut(workspace, recipient) ? "opted-out"
-                : marketing && log.marketingSince(workspace, recipient, now.minus(Duration.ofDays(1))) >= dailyCap ? "capped"
-                : "queued";
+        String state = state(recipient, marketing, () -> log.optedOut(workspace, recipient),
+                () -> log.marketingSince(workspace, recipient, now.minus(Duration.ofDays(1))));
         UUID instance = config.hasNonNull("instance") ? UUID.fromString(config.path("instance").asText()) : null;
         Optional<Long> id = log.insert(workspace, workspace + ":" + context.idempotencyKey(), instance, channel,
                 recipient.isEmpty() ? "-" : recipient, template, config.path("body").asText(null), marketing, state, now);

@@ -131,15 +131,14 @@ public class FlowEngine {
                 flow.kind(), InstanceState.RUNNING, start.startKey(), start.subjectForm(), start.subjectRecord(),
                 start.customerKey(), variables(start), json.createObjectNode(), null, start.startedBy(), clock.instant(), null, null,
                 null, null);
-        if (!instances.insert(instance)) {
+        FlowGoal goal = graph.graph().goal();
+        InstanceRepository.GoalWatch watch = goal == null ? null : new InstanceRepository.GoalWatch(
+                Waits.awaitKey(goal.event(), nullToEmpty(goal.form()), nullToEmpty(goal.match())), Waits.customer(instance),
+                instance.startedAt().plus(Duration.parse(goal.window())));
+        if (!instances.insert(instance, watch)) {
             return Optional.empty();
         }
         FlowInstance locked = instances.lock(instance.id()).orElseThrow();
-        FlowGoal goal = graph.graph().goal();
-        if (goal != null) {
-            instances.watchGoal(locked.id(), Waits.awaitKey(goal.event(), nullToEmpty(goal.form()), nullToEmpty(goal.match())),
-                    Waits.customer(locked), locked.startedAt().plus(Duration.parse(goal.window())));
-        }
         publish("flow.started", locked, Map.of());
         FlowStep first = instances.insertStep(locked.id(), trigger.id(), StepState.ACTIVE, null, clock.instant());
         Run run = run(locked, graph);

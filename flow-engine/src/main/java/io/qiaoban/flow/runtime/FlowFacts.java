@@ -58,9 +58,14 @@ public class FlowFacts {
         if (found.isEmpty()) {
             return Map.of();
         }
+        return fields(records.fieldKeys(scope), found.get());
+    }
+
+    /** A record's values with every field of its form present, null when empty: what expressions read. */
+    public Map<String, Object> fields(List<String> fieldKeys, RecordData record) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        records.fieldKeys(scope).forEach(key -> fields.put(key, null));
-        fields.putAll(json.convertValue(found.get().data(), new TypeReference<Map<String, Object>>() {
+        fieldKeys.forEach(key -> fields.put(key, null));
+        fields.putAll(json.convertValue(record.data(), new TypeReference<Map<String, Object>>() {
         }));
         return fields;
     }

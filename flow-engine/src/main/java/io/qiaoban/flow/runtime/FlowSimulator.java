@@ -79,17 +79,16 @@ public class FlowSimulator {
     private final MessageLog messageLog;
     private final WorkspaceZones zones;
     private final ObjectMapper json;
-    private final int dailyCap;
+    private final MessageSendAction messages;
 
     FlowSimulator(FlowFacts facts, QuietHours quietHours, MessageLog messageLog, WorkspaceZones zones, ObjectMapper json,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "qiaoban.messages.daily-cap", defaultValue = "2")
-            int dailyCap) {
+            MessageSendAction messages) {
         this.facts = facts;
         this.quietHours = quietHours;
         this.messageLog = messageLog;
         this.zones = zones;
         this.json = json;
-        this.dailyCap = dailyCap;
+        this.messages = messages;
     }
 
     /** A token at a node, due at a moment; {@code deferred} marks a message already held back for quiet hours. */
@@ -278,11 +277,9 @@ public class FlowSimulator {
         }
         boolean marketing = MessageSendAction.marketing(config);
         Instant dayBefore = at.minus(Duration.ofDays(1));
-        long sentToday = walk.messages.stream().filter(m -> m.marketing() && "queued".equals(m.state()) && m.at().isAfter(dayBefore)).count();
-        String state = to.isEmpty() ? "no-recipient"
-                : marketing && messageLog.optedOut(walk.instance.workspaceId(), to) ? "opted-out"
-                : marketing && sentToday >= dailyCap ? "capped"
-                : "queued";
+        String recipient = to;
+        String state = messages.state(recipient, marketing, () -> messageLog.optedOut(walk.instance.workspaceId(), recipient),
+                () -> walk.messages.stream().filter(m -> m.marketing() && "queued".equals(m.state()) && m.at().isAfter(dayBefore)).count());
         return new Message(node.id(), at, config.path("template").asText(), to, config.path("body").asText(null), marketing, state,
                 deferredFrom);
     }

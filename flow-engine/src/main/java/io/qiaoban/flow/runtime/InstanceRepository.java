@@ -35,12 +35,20 @@ public class InstanceRepository {
         this.json = json;
     }
 
-    /** Stores a new instance; false when one was already started for the same cause (a redelivered event, a double click). */
-    public boolean insert(FlowInstance i) throws SQLException {
+    /** What reaching a journey's goal means for one instance: the awaited key, the customer, until when it counts. */
+    public record GoalWatch(String key, String customer, Instant until) {
+    }
+
+    /**
+     * Stores a new instance, watching its goal if it has one ({@code goal} null: none); false when one
+     * was already started for the same cause (a redelivered event, a double click).
+     */
+    public boolean insert(FlowInstance i, GoalWatch goal) throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 insert into flow_instance (id, workspace_id, app_id, flow_id, version, kind, state, start_key, subject_form,
-                                           subject_record, customer_key, variables, variants, started_by, started_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)
+                                           subject_record, customer_key, variables, variants, started_by, started_at,
+                                           goal_key, goal_customer, goal_until)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)
                 on conflict (flow_id, start_key) do nothing""")) {
             ps.setObject(1, i.id());
             ps.setObject(2, i.workspaceId());
@@ -57,6 +65,9 @@ public class InstanceRepository {
             ps.setString(13, i.variants().toString());
             ps.setObject(14, i.startedBy());
             ps.setTimestamp(15, Timestamp.from(i.startedAt()));
+            ps.setString(16, goal == null ? null : goal.key());
+            ps.setString(17, goal == null ? null : goal.customer());
+            ps.setTimestamp(18, goal == null ? null : Timestamp.from(goal.until()));
             return ps.executeUpdate() == 1;
         }
     }
@@ -145,12 +156,6 @@ public class InstanceRepository {
                 state.key(), endNode, error == null ? null : error.length() > 2000 ? error.substring(0, 2000) : error,
                 exitReason, Timestamp.from(at), variables == null ? null : variables.toString(),
                 variants == null ? null : variants.toString(), instanceId);
-    }
-
-    /** Starts watching for the journey's goal: reaching it for {@code customer} counts until {@code until}. */
-    public void watchGoal(UUID instanceId, String goalKey, String customer, Instant until) throws SQLException {
-        update("update flow_instance set goal_key = ?, goal_customer = ? , goal_until = ? where id = ?", goalKey, customer,
-                Timestamp.from(until), instanceId);
     }
 
     /** An instance whose goal an event reached, and whether it was still running then. */

@@ -1,7 +1,5 @@
 package io.qiaoban.flow.simulation;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qiaoban.core.problem.ProblemException;
 import io.qiaoban.core.record.RecordAccess;
 import io.qiaoban.core.record.RecordData;
@@ -16,6 +14,7 @@ import io.qiaoban.flow.definition.FlowService;
 import io.qiaoban.flow.definition.StoredFlow;
 import io.qiaoban.flow.graph.FlowGraphValidator;
 import io.qiaoban.flow.graph.FlowNode;
+import io.qiaoban.flow.runtime.FlowFacts;
 import io.qiaoban.flow.runtime.FlowSimulator;
 import io.qiaoban.flow.runtime.RunnableGraph;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,17 +51,17 @@ public class SimulationService {
     private final RecordAccess records;
     private final FlowSimulator simulator;
     private final Clock clock;
-    private final ObjectMapper json;
+    private final FlowFacts facts;
 
     SimulationService(WorkspaceGuard guard, FlowRepository flows, FlowService definitions, RecordAccess records, FlowSimulator simulator,
-            Clock clock, ObjectMapper json) {
+            Clock clock, FlowFacts facts) {
         this.guard = guard;
         this.flows = flows;
         this.definitions = definitions;
         this.records = records;
         this.simulator = simulator;
         this.clock = clock;
-        this.json = json;
+        this.facts = facts;
     }
 
     @Transactional(rollbackOn = Exception.class)
@@ -94,10 +92,7 @@ public class SimulationService {
         for (UUID id : ids) {
             RecordData found = records.find(scope, Check.required("recordIds", id))
                     .orElseThrow(() -> ProblemException.notFound("@thing.record"));
-            Map<String, Object> record = new LinkedHashMap<>();
-            fieldKeys.forEach(key -> record.put(key, null));
-            record.putAll(json.convertValue(found.data(), new TypeReference<Map<String, Object>>() {
-            }));
+            Map<String, Object> record = facts.fields(fieldKeys, found);
             Object customer = customerField.isEmpty() ? id : record.get(customerField);
             String customerKey = flow.kind() == FlowKind.JOURNEY && customer != null ? customer.toString() : null;
             paths.add(simulator.simulate(new FlowSimulator.Scenario(workspaceId, appId, flowId, flow.kind(), form, id, record,

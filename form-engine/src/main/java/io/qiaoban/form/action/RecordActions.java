@@ -9,6 +9,7 @@ import io.qiaoban.core.problem.ProblemException;
 import io.qiaoban.form.form.FormRepository;
 import io.qiaoban.form.form.PublishedForm;
 import java.sql.SQLException;
+import java.util.UUID;
 
 /** What the record actions share: finding the form named in a config within the action's app. */
 final class RecordActions {
@@ -22,6 +23,15 @@ final class RecordActions {
         String key = config.path("form").asText();
         return forms.publishedByKey(context.workspaceId(), context.appId(), key)
                 .orElseThrow(() -> ProblemException.invalid("form", "form.def.noSuchForm", key));
+    }
+
+    /** The record a config names in "record" (an id). */
+    static UUID recordId(JsonNode config) {
+        try {
+            return UUID.fromString(config.path("record").asText());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("record", "form.value.id");
+        }
     }
 
     static ObjectNode values(JsonNode config) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qiaoban.core.action.Action;
 import io.qiaoban.core.action.ActionContext;
 import io.qiaoban.core.action.ActionResult;
-import io.qiaoban.core.problem.ProblemException;
 import io.qiaoban.form.access.FormAccess;
 import io.qiaoban.form.form.FormRepository;
 import io.qiaoban.form.form.PublishedForm;
@@ -53,12 +52,7 @@ public class RecordUpdateAction implements Action {
     @Override
     public ActionResult execute(ActionContext context, JsonNode config) throws Exception {
         PublishedForm form = RecordActions.form(forms, context, config);
-        UUID id;
-        try {
-            id = UUID.fromString(config.path("record").asText());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("record", "form.value.id");
-        }
+        UUID id = RecordActions.recordId(config);
         StoredRecord record = records.update(form, FormAccess.system(), id, RecordActions.values(config), null,
                 context.chainDepth() + 1);
         return new ActionResult(json.createObjectNode().put("recordId", record.id().toString())

@@ -65,12 +65,7 @@ public class TagAddAction implements Action {
         if (form.schema().fields().stream().noneMatch(f -> f.key().equals(field) && "tags".equals(f.type()))) {
             throw ProblemException.invalid("field", "form.action.notTags", field);
         }
-        UUID id;
-        try {
-            id = UUID.fromString(config.path("record").asText());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("record", "form.value.id");
-        }
+        UUID id = RecordActions.recordId(config);
         StoredRecord current = queries.find(form, FormAccess.system(), id, true).filter(r -> !r.deleted())
                 .orElseThrow(() -> ProblemException.notFound("@thing.record"));
         Set<String> tags = new LinkedHashSet<>();

@@ -123,10 +123,8 @@ public class JobWorker {
      * runs alone, with its own retries and failure handling.
      */
     private void runTogether(List<Job> jobs, String lockName) {
-        if (jobs.size() == 1) {
-            run(jobs.get(0), lockName);
-        }
-        if (jobs.size() <= 1) {
+        if (jobs.size() < 2) {
+            jobs.forEach(job -> run(job, lockName));
             return;
         }
         boolean completed;
