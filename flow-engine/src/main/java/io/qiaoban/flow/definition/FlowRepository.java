@@ -164,14 +164,31 @@ public class FlowRepository {
 
     /** Every flow of the workspace with a published version whose trigger listens to one of the types ("on" or "event"). */
     public List<Published> publishedListeningTo(UUID workspaceId, List<String> triggerKinds) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = db.getConnection()) {
+            return publishedWhere(c, "f.workspace_id = ? and " + TRIGGER_ON_ANY, workspaceId,
+                    c.createArrayOf("varchar", triggerKinds.toArray()));
+        }
+    }
+
+    /** Every published flow, in every workspace, whose trigger is a schedule: each has its next firing planned at start-up. */
+    public List<Published> publishedOnSchedule() throws SQLException {
+        try (Connection c = db.getConnection()) {
+            return publishedWhere(c, TRIGGER_ON_ANY, c.createArrayOf("varchar", new Object[] {"schedule"}));
+        }
+    }
+
+    private static final String TRIGGER_ON_ANY = """
+            exists (select 1 from jsonb_array_elements(v.graph -> 'nodes') n
+                     where n ->> 'type' = 'trigger' and n -> 'config' ->> 'on' = any(?))""";
+
+    private List<Published> publishedWhere(Connection c, String condition, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
                 select f.id, f.workspace_id, f.app_id, f.kind, f.name, v.version, v.graph::text
                   from flow f join flow_version v on v.flow_id = f.id and v.version = f.published_version
-                 where f.workspace_id = ? and exists (
-                       select 1 from jsonb_array_elements(v.graph -> 'nodes') n
-                        where n ->> 'type' = 'trigger' and n -> 'config' ->> 'on' = any(?))""")) {
-            ps.setObject(1, workspaceId);
-            ps.setArray(2, c.createArrayOf("varchar", triggerKinds.toArray()));
+                """ + " where " + condition)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
             List<Published> found = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -232,18 +249,9 @@ public class FlowRepository {
     }
 
     public Optional<Published> published(UUID workspaceId, UUID appId, UUID flowId) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                select f.id, f.workspace_id, f.app_id, f.kind, f.name, v.version, v.graph::text
-                  from flow f join flow_version v on v.flow_id = f.id and v.version = f.published_version
-                 where f.workspace_id = ? and f.app_id = ? and f.id = ?""")) {
-            ps.setObject(1, workspaceId);
-            ps.setObject(2, appId);
-            ps.setObject(3, flowId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Published(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), FlowKind.byKey(rs.getString(4)).orElseThrow(), rs.getString(5), rs.getInt(6),
-                        read(rs.getString(7)))) : Optional.empty();
-            }
+        try (Connection c = db.getConnection()) {
+            return publishedWhere(c, "f.workspace_id = ? and f.app_id = ? and f.id = ?", workspaceId, appId, flowId).stream()
+                    .findFirst();
         }
     }
 

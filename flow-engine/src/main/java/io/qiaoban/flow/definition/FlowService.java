@@ -15,6 +15,7 @@ import io.qiaoban.flow.graph.FlowGraphValidator;
 import io.qiaoban.flow.graph.FlowNode;
 import io.qiaoban.flow.graph.GraphProblem;
 import io.qiaoban.flow.runtime.FlowEventTypes;
+import io.qiaoban.flow.schedule.FlowSchedules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
@@ -38,10 +39,11 @@ public class FlowService {
     private final CurrentCaller caller;
     private final Clock clock;
     private final FlowEventTypes eventTypes;
+    private final FlowSchedules schedules;
     private final FlowGraphValidator validator = new FlowGraphValidator();
 
     FlowService(FlowRepository flows, WorkspaceGuard guard, AppService apps, AuditService audit, CurrentCaller caller, Clock clock,
-            FlowEventTypes eventTypes) {
+            FlowEventTypes eventTypes, FlowSchedules schedules) {
         this.flows = flows;
         this.guard = guard;
         this.apps = apps;
@@ -49,6 +51,7 @@ public class FlowService {
         this.caller = caller;
         this.clock = clock;
         this.eventTypes = eventTypes;
+        this.schedules = schedules;
     }
 
     /** What a new flow starts as: its trigger joined to its end, so the designer opens on a runnable sketch. */
@@ -125,6 +128,7 @@ public class FlowService {
         Instant now = clock.instant();
         int version = flows.publish(flow, caller.get().id(), now);
         eventTypes.changed();
+        schedules.planned(flows.published(workspaceId, appId, flow.id()).orElseThrow());
         audit.record("flow.published", workspaceId, Map.of("flow", flow.name(), "version", version));
         return new StoredFlow(flow.id(), workspaceId, appId, flow.kind(), flow.name(), flow.description(), flow.draft(),
                 flow.draftVersion(), version, flow.draftVersion(), flow.createdAt(), now);
@@ -154,6 +158,10 @@ public class FlowService {
     /** Refuses a draft that cannot run yet (to publish it or to test it) with every problem, each on its node or edge. */
     public void requireRunnable(StoredFlow flow) {
         List<GraphProblem> problems = problems(flow.draft());
+        if (problems.isEmpty()) {
+            // a sound graph: what its schedule refers to must exist too
+            problems = schedules.problems(flow.workspaceId(), flow.appId(), flow.draft());
+        }
         if (!problems.isEmpty()) {
             List<FieldError> errors = problems.stream().map(p -> FieldError.of(p.field(), p.code(), p.args())).toList();
             throw new ProblemException(400, "flow.invalid", errors, flow.name(), errors.size());

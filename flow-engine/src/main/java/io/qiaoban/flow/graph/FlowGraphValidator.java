@@ -248,13 +248,15 @@ public final class FlowGraphValidator {
                 case TRIGGER -> {
                     if (!TRIGGERS.contains(c.path("on").asText())) {
                         problems.add(GraphProblem.node(id, "flow.config.trigger"));
+                    } else if (c.path("on").asText().equals("schedule")) {
+                        checkSchedule(id, c);
                     }
                 }
                 case APPROVAL -> {
                     if (!APPROVAL_MODES.contains(c.path("mode").asText("any"))) {
                         problems.add(GraphProblem.node(id, "flow.config.approvalMode"));
                     }
-                    if (!c.path("assignees").isObject()) {
+                    if (!assignees(c.path("assignees"))) {
                         problems.add(GraphProblem.node(id, "flow.config.assignees"));
                     }
                 }
@@ -284,6 +286,40 @@ public final class FlowGraphValidator {
             }
             if (!validDuration(JsonNodeFactory.instance.textNode(goal.window()))) {
                 problems.add(GraphProblem.goal("flow.goal.within"));
+            }
+        }
+
+        /** Who approves: chosen users, holders of roles, or the members a field of the record names. */
+        private static boolean assignees(JsonNode who) {
+            return switch (who.path("by").asText()) {
+                case "user" -> nonEmptyTexts(who.path("users"));
+                case "role" -> nonEmptyTexts(who.path("roles"));
+                case "field" -> who.path("field").isTextual() && !who.path("field").asText().isBlank();
+                default -> false;
+            };
+        }
+
+        private static boolean nonEmptyTexts(JsonNode list) {
+            if (!list.isArray() || list.isEmpty()) {
+                return false;
+            }
+            for (JsonNode item : list) {
+                if (!item.isTextual() || item.asText().isBlank()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void checkSchedule(String id, JsonNode c) {
+            Optional<Schedule> schedule = Schedule.parse(c.path("cron").isTextual() ? c.path("cron").asText() : null);
+            if (schedule.isEmpty()) {
+                problems.add(GraphProblem.node(id, "flow.config.cron"));
+            } else if (schedule.get().tooOften()) {
+                problems.add(GraphProblem.node(id, "flow.config.cronTooOften", Schedule.MIN_INTERVAL.toMinutes()));
+            }
+            if (c.has("filter") && !(c.path("filter").isObject() && c.path("form").isTextual())) {
+                problems.add(GraphProblem.node(id, "flow.config.scheduleFilter"));
             }
         }
 

@@ -154,7 +154,7 @@ class FlowResourceTest {
                 .extract().jsonPath().getMap("paths");
         List<String> checked = new ArrayList<>();
         for (var path : paths.entrySet()) {
-            if (!path.getKey().matches(".*/(flows|flow-instances|inbox|tasks|messages|message-opt-outs)(/.*)?")) {
+            if (!path.getKey().matches(".*/(flows|flow-instances|flow-schedules|inbox|tasks|messages|message-opt-outs)(/.*)?")) {
                 continue;
             }
             for (String method : path.getValue().keySet()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qiaoban.core.problem.ProblemException;
 import io.qiaoban.core.record.RecordAccess;
 import io.qiaoban.core.record.RecordData;
+import io.qiaoban.core.record.RecordPage;
 import io.qiaoban.core.record.RecordScope;
 import io.qiaoban.form.form.FormRepository;
 import io.qiaoban.form.form.PublishedForm;
@@ -66,11 +67,18 @@ public class FormRecordAccess implements RecordAccess {
     @Override
     @Transactional(rollbackOn = Exception.class)
     public List<RecordData> query(RecordScope scope, JsonNode filter, int limit) {
+        return page(scope, filter, null, limit).records();
+    }
+
+    @Override
+    @Transactional(rollbackOn = Exception.class)
+    public RecordPage page(RecordScope scope, JsonNode filter, String cursor, int limit) {
         try {
             Resolved r = resolve(scope);
-            RecordQueries.ListRequest request = new RecordQueries.ListRequest(filter, null, null,
+            RecordQueries.ListRequest request = new RecordQueries.ListRequest(filter, null, cursor,
                     Math.max(1, Math.min(limit, MAX_QUERY)), false);
-            return queries.list(r.form(), r.access(), request).records().stream().map(x -> data(r, x)).toList();
+            RecordQueries.Page page = queries.list(r.form(), r.access(), request);
+            return new RecordPage(page.records().stream().map(x -> data(r, x)).toList(), page.nextCursor());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -24,6 +24,12 @@ public interface RecordAccess {
     /** Records matching a filter of the shared filter language ({"and": [{"field", "op", "value"}]}). */
     List<RecordData> query(RecordScope scope, JsonNode filter, int limit);
 
+    /**
+     * Every record matching a filter, a page at a time in a stable order: {@code cursor} is the previous
+     * page's {@code nextCursor} (null for the first). For work over a whole form, however large.
+     */
+    RecordPage page(RecordScope scope, JsonNode filter, String cursor, int limit);
+
     RecordData create(RecordScope scope, ObjectNode data);
 
     /** Updates the given fields; {@code expectedVersion} guards against lost updates (null: no check). */
