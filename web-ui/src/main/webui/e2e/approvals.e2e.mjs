@@ -7,8 +7,8 @@
 //
 // The journey: a 折扣申请 form and two finance members; the flow 折扣审批 (manager -> 财务会签 by both -> 总经理)
 // is saved through the API from inside the page (the canvas's drag and connect are covered by the designer's own
-// tests) and published with the designer's button; the admin starts it from the flow's runs page for a record picked
-// by name and approves step 1 in the inbox; each finance member signs in and approves in their own inbox (the step
+// tests) and published with the designer's button; the admin opens the record and starts the approval from its
+// drawer (发起折扣审批), then approves step 1 in the inbox; each finance member signs in and approves in their own inbox (the step
 // waits until both did); the admin approves the last step; the monitor shows the instance completed, the record
 // marked 已批准. Screenshots: approvals-inbox.png, flow-monitor.png.
 import { test } from 'node:test';
@@ -86,13 +86,12 @@ test('approvals: a three-step discount approval with a countersign, decided in t
     const [published] = await Promise.all([apiResponse(page, 'POST', /\/publish$/), byId(page, 'flow-publish').click()]);
     assert.equal(published.status(), 200);
 
-    // start it from the flow's runs, for the record picked by its name
-    await page.goto(`${BASE_URL}/w/${workspace.id}/apps/${app.id}/flows`);
-    await byId(page, 'flow-runs').click();
-    await byId(page, 'start-flow').click();
-    await byId(page, 'start-flow-record').locator('.ant-select').click();
-    await page.keyboard.type('双十一');
-    await page.locator('.ant-select-item-option').filter({ hasText: '双十一大客户折扣' }).click();
+    // start it from the record itself: its drawer offers the flows started by hand about a 折扣申请
+    await page.goto(`${BASE_URL}/w/${workspace.id}/apps/${app.id}/forms/${form.id}/records`);
+    await byId(page, 'records-table').getByText('双十一大客户折扣').click();
+    const drawer = byId(page, 'record-drawer');
+    await byId(drawer, 'record-start-flow').click();
+    await page.getByText('关于当前这条记录').waitFor();
     const [started] = await Promise.all([apiResponse(page, 'POST', /\/instances$/), byId(page, 'start-flow-ok').click()]);
     assert.equal(started.status(), 201, await started.text());
     const instance = await started.json();

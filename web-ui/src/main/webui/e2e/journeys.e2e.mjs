@@ -16,6 +16,11 @@
 // designer for a sample order whose customer orders again on day 3 (the path ends at the goal, only the thank-you
 // message would go, nothing is written); once published, a customer who orders again leaves the journey and the
 // runs page charts the conversion. Screenshots: journey-test-mode.png, journey-conversion.png.
+//
+// Then a schedule: a 会员关怀 journey that runs for the gold members is set to "weekly, Monday and Friday at 9:00"
+// in the designer, which lists the next runs the server computes; once published, each jump of the clock by a week
+// runs it once (a missed run is caught up once, not once per missed moment), starting each gold member (and no
+// other) once per run. Screenshot: journey-schedule.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -26,6 +31,7 @@ import {
 const WORKSPACE_NAME = `E2E 旅程 ${stamp}`;
 const APP_NAME = `E2E 会员 ${stamp}`;
 const GOAL_WORKSPACE_NAME = `E2E 旅程目标 ${stamp}`;
+const SCHEDULE_WORKSPACE_NAME = `E2E 定时旅程 ${stamp}`;
 const ORDERED_AGAIN = { event: 'record.created', form: 'order', match: 'phone', within: 'P30D' };
 
 useBrowser();
@@ -190,4 +196,74 @@ test('journeys: test mode runs a sample on a simulated clock, and the goal ends 
     await byId(page, 'instance-converted').first().waitFor();
     await guideScreenshot(page, 'journey-conversion.png');
   }, 'journey-goal');
+});
+
+test('journeys: a schedule picked as weekly days and a time starts each matching member once per run', async () => {
+  await withPage(async (page) => {
+    const { workspace, app } = await signInWithApp(page, SCHEDULE_WORKSPACE_NAME, APP_NAME);
+    const form = await publishForm(page, workspace.id, app.id, 'member', '会员', [
+      { key: 'phone', label: '手机', type: 'text' },
+      { key: 'level', label: '等级', type: 'text' },
+    ]);
+    const recordsApi = `${BASE_URL}/api/v1/workspaces/${workspace.id}/apps/${app.id}/forms/${form.id}/records`;
+    for (const [phone, level] of [['13700000001', '金'], ['13700000002', '金'], ['13700000003', '银']]) {
+      const res = await page.request.post(recordsApi, { data: { phone, level }, headers: JSON_HEADERS });
+      assert.equal(res.status(), 201, await res.text());
+    }
+    const flowsApi = `${BASE_URL}/api/v1/workspaces/${workspace.id}/apps/${app.id}/flows`;
+    const gold = { and: [{ field: 'level', op: 'eq', value: '金' }] };
+    const created = await page.request.post(flowsApi, {
+      data: {
+        kind: 'journey', name: '会员关怀', graph: {
+          nodes: [
+            flowNode('weekly', 'trigger', '定时关怀', { on: 'schedule', cron: '0 9 * * *', form: 'member', customerField: 'phone', filter: gold }, 250, 0),
+            flowNode('care', 'action', '关怀短信', { action: 'message.send', template: 'care', to: '=phone', marketing: false, body: '本周会员福利' }, 250, 120),
+            flowNode('end', 'end', '结束', {}, 250, 240),
+          ],
+          edges: [{ from: 'weekly', to: 'care' }, { from: 'care', to: 'end' }],
+        },
+      },
+      headers: JSON_HEADERS,
+    });
+    assert.equal(created.status(), 201, await created.text());
+    const flow = await created.json();
+
+    // in the designer: weekly on Monday and Friday, the next runs listed in the workspace's zone
+    await page.goto(`${BASE_URL}/w/${workspace.id}/apps/${app.id}/flows/${flow.id}/design`);
+    await byId(page, 'flow-problems-none').waitFor();
+    await byId(page, 'flow-node-weekly').click();
+    const panel = byId(page, 'flow-node-panel');
+    await byId(panel, 'flow-schedule-frequency').getByText('每周').click();
+    const [preview] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/flow-schedules/preview') && r.url().includes('1%2C5')),
+      byId(panel, 'flow-schedule-weekdays').getByText('五', { exact: true }).click(),
+    ]);
+    assert.equal(preview.status(), 200, await preview.text());
+    await byId(panel, 'flow-schedule-next-at').first().waitFor();
+    assert.equal(await byId(panel, 'flow-schedule-next-at').count(), 5);
+    await guideScreenshot(page, 'journey-schedule.png');
+    const [saved] = await Promise.all([apiResponse(page, 'PUT', new RegExp(`/flows/${flow.id}$`)), byId(page, 'flow-save').click()]);
+    assert.equal(saved.status(), 200, await saved.text());
+    const [published] = await Promise.all([apiResponse(page, 'POST', /\/publish$/), byId(page, 'flow-publish').click()]);
+    assert.equal(published.status(), 200, await published.text());
+    const graph = await (await page.request.get(`${flowsApi}/${flow.id}/versions/1`, { headers: JSON_HEADERS })).json();
+    assert.equal(graph.nodes.find((n) => n.id === 'weekly').config.cron, '0 9 * * 1,5');
+
+    // the clock jumps a week on, past a Monday and a Friday: like a platform that was down, the schedule catches up
+    // with one run (not one per missed moment), starting each gold member once; the next week's jump, once more
+    const instancesAfter = async (count) => {
+      let started = [];
+      for (let i = 0; i < 100 && started.length < count; i++) {
+        started = await (await page.request.get(`${flowsApi}/${flow.id}/instances`, { headers: JSON_HEADERS })).json();
+        if (started.length < count) await page.waitForTimeout(200);
+      }
+      return started;
+    };
+    await advance(page, 'P7D');
+    assert.equal((await instancesAfter(2)).length, 2);
+    await advance(page, 'P7D');
+    const started = await instancesAfter(4);
+    assert.equal(started.length, 4);
+    assert.deepEqual([...new Set(started.map((i) => i.customerKey))].sort(), ['13700000001', '13700000002']);
+  });
 });

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { DURATION_UNITS, fromIsoDuration, toIsoDuration, type DurationUnit } from './duration';
 import { variantsOf, type DesignerNode, type FlowNodeData } from './graph';
 import { ActionConfig } from './ActionConfig';
+import { ScheduleConfig } from './ScheduleConfig';
 import { FieldKeySelect, FormKeySelect } from './FormPickers';
 import { NodeIcon } from './nodeIcons';
 import { APPROVAL_MODES, ASSIGNEE_KINDS, isNodeType, TRIGGER_ONS } from './nodeTypes';
@@ -63,7 +64,7 @@ export function NodePanel({ node, triggerForm = null, readOnly, problems, onChan
         <Input value={node.data.name ?? ''} placeholder={typeLabel} maxLength={100} onChange={(e) => onChange({ name: e.target.value })} data-testid="flow-node-name" />
       </Form.Item>
       {type === 'trigger' && <TriggerConfig config={config} onChange={setConfig} />}
-      {type === 'approval' && <ApprovalConfig config={config} onChange={setConfig} />}
+      {type === 'approval' && <ApprovalConfig config={config} onChange={setConfig} triggerForm={triggerForm} />}
       {type === 'action' && <ActionConfig config={config} onChange={setConfig} readOnly={readOnly} />}
       {type === 'wait' && <WaitConfig config={config} onChange={setConfig} triggerForm={triggerForm} />}
       {type === 'ab' && <VariantsEditor config={config} onChange={setConfig} />}
@@ -85,8 +86,8 @@ const TRIGGER_KEYS: Record<string, string[]> = {
   'record.created': ['form', 'customerField'],
   'record.updated': ['form', 'customerField'],
   'field.changed': ['form', 'field', 'customerField'],
-  schedule: ['cron'],
-  manual: [],
+  schedule: ['cron', 'form', 'filter', 'customerField'],
+  manual: ['form'],
   event: ['event'],
 };
 
@@ -109,8 +110,10 @@ function TriggerConfig({ config, onChange }: { config: NodeConfig; onChange: Set
           data-testid="flow-trigger-on"
         />
       </Form.Item>
-      {keys.includes('form') && (
-        <Form.Item label={t('flows.trigger.form')}>
+      {on === 'schedule' && <ScheduleConfig config={config} onChange={onChange} />}
+      {on !== 'schedule' && keys.includes('form') && (
+        <Form.Item label={on === 'manual' ? t('flows.trigger.manualForm') : t('flows.trigger.form')}
+          extra={on === 'manual' ? t('flows.trigger.manualFormHelp') : undefined}>
           <FormKeySelect value={text(config.form)} testId="flow-trigger-form"
             onChange={(form) => onChange(withKey(withKey(withKey(config, 'form', form), 'field', undefined), 'customerField', undefined))} />
         </Form.Item>
@@ -121,15 +124,10 @@ function TriggerConfig({ config, onChange }: { config: NodeConfig; onChange: Set
             testId="flow-trigger-field" />
         </Form.Item>
       )}
-      {keys.includes('customerField') && (
+      {on !== 'schedule' && keys.includes('customerField') && (
         <Form.Item label={t('flows.trigger.customerField')} extra={t('flows.trigger.customerFieldHelp')}>
           <FieldKeySelect formKey={text(config.form)} value={text(config.customerField)} placeholder={t('flows.trigger.customerIsRecord')}
             onChange={(field) => onChange(withKey(config, 'customerField', field))} testId="flow-trigger-customer" />
-        </Form.Item>
-      )}
-      {keys.includes('cron') && (
-        <Form.Item label={t('flows.trigger.cron')} extra={t('flows.trigger.cronHelp')}>
-          <Input value={text(config.cron)} maxLength={100} onChange={(e) => onChange(withKey(config, 'cron', e.target.value))} data-testid="flow-trigger-cron" />
         </Form.Item>
       )}
       {keys.includes('event') && (
@@ -174,7 +172,7 @@ function UsersInput({ value, onChange, testId }: { value: string[]; onChange: (v
   );
 }
 
-function ApprovalConfig({ config, onChange }: { config: NodeConfig; onChange: SetConfig }) {
+function ApprovalConfig({ config, onChange, triggerForm }: { config: NodeConfig; onChange: SetConfig; triggerForm: string | null }) {
   const { t } = useTranslation();
   const assignees = isRecord(config.assignees) ? config.assignees : {};
   const by = text(assignees.by) || 'role';
@@ -216,8 +214,9 @@ function ApprovalConfig({ config, onChange }: { config: NodeConfig; onChange: Se
         </Form.Item>
       )}
       {by === 'field' && (
-        <Form.Item label={t('flows.approval.field')}>
-          <Input value={text(assignees.field)} maxLength={64} onChange={(e) => setAssignees({ ...assignees, field: e.target.value })} data-testid="flow-approval-field" />
+        <Form.Item label={t('flows.approval.field')} extra={t('flows.approval.fieldHelp')}>
+          <FieldKeySelect formKey={triggerForm} value={text(assignees.field)} types={['member']}
+            onChange={(field) => setAssignees({ ...assignees, field: field ?? '' })} testId="flow-approval-field" />
         </Form.Item>
       )}
       <OptionalDuration label={t('flows.approval.timeout')} toggleLabel={t('flows.approval.timeout')} value={config.timeout}

@@ -12,12 +12,14 @@ import { useStartFlow } from './useRuntime';
  * Starts a flow by hand ("submit for approval"): about a record of the trigger's form when it names
  * one, picked by its name. One request key per opened dialog, so a double click starts it once.
  */
-export function StartFlowModal({ workspaceId, appId, flowId, flowName, formKey, onClose }: {
+export function StartFlowModal({ workspaceId, appId, flowId, flowName, formKey, recordId: givenRecord, onClose }: {
   workspaceId: string;
   appId: string;
   flowId: string;
   flowName: string;
   formKey: string | null;
+  /** started from a record: about that one, nothing to pick */
+  recordId?: string;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -25,7 +27,7 @@ export function StartFlowModal({ workspaceId, appId, flowId, flowName, formKey, 
   const navigate = useNavigate();
   const start = useStartFlow(workspaceId, appId, flowId);
   const [requestKey] = useState(() => crypto.randomUUID());
-  const [recordId, setRecordId] = useState<string | undefined>();
+  const [recordId, setRecordId] = useState<string | undefined>(givenRecord);
   const [error, setError] = useState<string | null>(null);
 
   const submit = async () => {
@@ -46,7 +48,9 @@ export function StartFlowModal({ workspaceId, appId, flowId, flowName, formKey, 
   return (
     <Modal open title={t('flows.run.start.title', { name: flowName })} onCancel={onClose} onOk={() => void submit()}
       okText={t('flows.run.start.ok')} confirmLoading={start.isPending} okButtonProps={tid<ButtonProps>('start-flow-ok')} destroyOnHidden>
-      {formKey ? (
+      {givenRecord ? (
+        <Typography.Paragraph type="secondary">{t('flows.run.start.thisRecord')}</Typography.Paragraph>
+      ) : formKey ? (
         <Form layout="vertical">
           <Form.Item label={t('flows.run.start.record')} required help={t('flows.run.start.recordHelp')}>
             <RecordsScopeContext.Provider value={{ workspaceId, appId }}>

@@ -1,5 +1,5 @@
 import { http, requestFull } from '../../api/client';
-import type { DraftChange, FlowGraph, FlowSummary, FlowVersion, FlowView, NewFlow } from './types';
+import type { DraftChange, FlowGraph, FlowSummary, FlowVersion, FlowView, NewFlow, SchedulePreview, StartableFlow } from './types';
 
 const flowsPath = (workspaceId: string, appId: string) =>
   `/workspaces/${encodeURIComponent(workspaceId)}/apps/${encodeURIComponent(appId)}/flows`;
@@ -32,12 +32,20 @@ export const flowsApi = {
   version: (workspaceId: string, appId: string, flowId: string, version: number) =>
     http.get<FlowGraph>(`${flowPath(workspaceId, appId, flowId)}/versions/${version}`),
   remove: (workspaceId: string, appId: string, flowId: string) => http.del(flowPath(workspaceId, appId, flowId)),
+  /** Published flows started by hand about a record of the form (by key). */
+  startable: (workspaceId: string, appId: string, formKey: string) =>
+    http.get<StartableFlow[]>(`${flowsPath(workspaceId, appId)}/startable`, { query: { form: formKey } }),
+  /** When a cron fires in the workspace's zone; 400 on `cron` when it cannot be a schedule. */
+  schedulePreview: (workspaceId: string, cron: string) =>
+    http.get<SchedulePreview>(`/workspaces/${encodeURIComponent(workspaceId)}/flow-schedules/preview`, { query: { cron } }),
 };
 
 export const flowKeys = {
   list: (workspaceId: string, appId: string) => ['flows', workspaceId, appId] as const,
   flow: (workspaceId: string, appId: string, flowId: string) => ['flows', workspaceId, appId, 'flow', flowId] as const,
   versions: (workspaceId: string, appId: string, flowId: string) => ['flows', workspaceId, appId, 'versions', flowId] as const,
+  schedulePreview: (workspaceId: string, cron: string) => ['flows', workspaceId, 'schedule-preview', cron] as const,
+  startable: (workspaceId: string, appId: string, formKey: string) => ['flows', workspaceId, appId, 'startable', formKey] as const,
   version: (workspaceId: string, appId: string, flowId: string, version: number) =>
     ['flows', workspaceId, appId, 'versions', flowId, version] as const,
 };

@@ -1,5 +1,6 @@
 /** A node's one-line summary on the canvas ("或签 · 角色 经理", "等待 7 天", "发送消息"). */
 import { fromIsoDuration } from './duration';
+import { partsOf, WEEKDAYS } from './schedule';
 import type { FlowNodeData } from './graph';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -21,6 +22,7 @@ export function nodeSummary(data: FlowNodeData, t: Translate): string {
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
   switch (data.type) {
     case 'trigger':
+      if (c.on === 'schedule' && typeof c.cron === 'string' && c.cron.trim()) return scheduleText(c.cron, t);
       return typeof c.on === 'string' ? t(`flows.trigger.ons.${keyPart(c.on)}`, { defaultValue: c.on }) : '';
     case 'approval': {
       const mode = typeof c.mode === 'string' ? c.mode : 'any';
@@ -41,5 +43,24 @@ export function nodeSummary(data: FlowNodeData, t: Translate): string {
         : '';
     default:
       return '';
+  }
+}
+
+/** "每周一、五 09:00", "每月 1 日 10:00", or the cron itself when the picker cannot say it. */
+function scheduleText(cron: string, t: Translate): string {
+  const p = partsOf(cron);
+  const at = `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+  switch (p.frequency) {
+    case 'daily':
+      return t('flows.schedule.summary.daily', { at });
+    case 'weekly':
+      return t('flows.schedule.summary.weekly', {
+        days: WEEKDAYS.filter((d) => p.weekdays.includes(d)).map((d) => t(`flows.schedule.weekday.${d}`)).join(t('flows.schedule.summary.and')),
+        at,
+      });
+    case 'monthly':
+      return t('flows.schedule.summary.monthly', { day: p.day, at });
+    default:
+      return p.cron;
   }
 }

@@ -96,3 +96,17 @@ export interface FlowVersion {
   publishedBy?: string | null;
   publishedAt: string;
 }
+
+/** When a schedule fires: its cron as the server reads it, the workspace's zone, the next firings (ISO instants). */
+export interface SchedulePreview {
+  cron: string;
+  zone: string;
+  next: string[];
+}
+
+/** A published flow someone may start by hand about a record. */
+export interface StartableFlow {
+  id: string;
+  kind: string;
+  name: string;
+}

@@ -27,6 +27,21 @@ export function useFlowVersion(workspaceId: string, appId: string, flowId: strin
   });
 }
 
+/** The next firings of a cron (none asked while it is empty); a cron the server refuses comes back as the error. */
+export function useSchedulePreview(workspaceId: string, cron: string) {
+  return useQuery({
+    queryKey: flowKeys.schedulePreview(workspaceId, cron),
+    queryFn: () => flowsApi.schedulePreview(workspaceId, cron),
+    enabled: cron.trim() !== '',
+    retry: false,
+    staleTime: 60_000,
+  });
+}
+
+export function useStartableFlows(workspaceId: string, appId: string, formKey: string) {
+  return useQuery({ queryKey: flowKeys.startable(workspaceId, appId, formKey), queryFn: () => flowsApi.startable(workspaceId, appId, formKey) });
+}
+
 /** Keeps the cache in step after a save or publish: the flow (with its ETag) and the list. */
 function useStore(workspaceId: string, appId: string) {
   const queryClient = useQueryClient();

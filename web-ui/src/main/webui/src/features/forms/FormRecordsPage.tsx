@@ -1,6 +1,7 @@
 import { useParams, useSearchParams } from 'react-router';
 import { Forbidden } from '../../components/feedback';
-import { FileScopeContext, RecordsPage } from '../records';
+import { FileScopeContext, RecordActionsContext, RecordsPage, type RecordActions } from '../records';
+import { StartFlowButton } from '../flows/StartFlowButton';
 import { can, canOpen } from '../workspaces/permissions';
 import { useWorkspace } from '../workspaces/WorkspaceGate';
 
@@ -9,6 +10,10 @@ export default function FormRecordsPage() {
   const workspace = useWorkspace();
   const { appId = '', formId = '' } = useParams();
   const [params, setParams] = useSearchParams();
+  // an open record offers the flows started by hand about it ("submit for approval")
+  const startFlow: RecordActions = ({ formKey, recordId }) => (
+    <StartFlowButton workspaceId={workspace.id} appId={appId} formKey={formKey} recordId={recordId} />
+  );
   if (!canOpen(workspace, 'apps')) return <Forbidden />;
   // the view shown is in the URL (?view=): it survives a reload and can be sent as a link
   const chooseView = (id: string | null) => {
@@ -20,17 +25,19 @@ export default function FormRecordsPage() {
   return (
     // the grid's images and attachments link to files of this form
     <FileScopeContext.Provider value={{ formId }}>
-      <RecordsPage
-        workspaceId={workspace.id}
-        appId={appId}
-        formId={formId}
-        canCreate={can(workspace, 'record.create')}
-        canEdit={can(workspace, 'record.edit')}
-        canDelete={can(workspace, 'record.delete')}
-        canShareViews={can(workspace, 'app.manage')}
-        viewId={params.get('view')}
-        onViewChange={chooseView}
-      />
+      <RecordActionsContext.Provider value={startFlow}>
+        <RecordsPage
+          workspaceId={workspace.id}
+          appId={appId}
+          formId={formId}
+          canCreate={can(workspace, 'record.create')}
+          canEdit={can(workspace, 'record.edit')}
+          canDelete={can(workspace, 'record.delete')}
+          canShareViews={can(workspace, 'app.manage')}
+          viewId={params.get('view')}
+          onViewChange={chooseView}
+        />
+      </RecordActionsContext.Provider>
     </FileScopeContext.Provider>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useContext, useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Descriptions, Drawer, Popconfirm, Result, Skeleton, Space, Tabs, Typography, type ButtonProps } from 'antd';
 import { DeleteOutlined, EditOutlined, UndoOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { CellValue } from './cellRender';
 import type { ValueLabels } from './format';
 import { RecordForm } from './RecordForm';
 import { RecordHistory } from './RecordHistory';
-import { FileScopeContext, useRecordsScope } from './scope';
+import { FileScopeContext, RecordActionsContext, useRecordsScope } from './scope';
 import { useCreateRecord, useDeleteRecord, useRecord, useRelationLabels, useRestoreRecord, useUpdateRecord } from './useRecords';
 import type { FieldDefinition, FormRecord } from './types';
 
@@ -19,6 +19,8 @@ const DRAWER_WIDTH = 720;
 
 interface RecordDrawerProps {
   formId: string;
+  /** the form's key: what other features' record actions go by */
+  formKey?: string;
   recordId: string;
   /** the grid's row, shown while the record is read fresh */
   initial?: FormRecord;
@@ -30,10 +32,11 @@ interface RecordDrawerProps {
 }
 
 /** One record: its fields, its history, and (as allowed) edit, delete or restore. */
-export function RecordDrawer({ formId, recordId, initial, fields, labels, canEdit, canDelete, onClose }: RecordDrawerProps) {
+export function RecordDrawer({ formId, formKey, recordId, initial, fields, labels, canEdit, canDelete, onClose }: RecordDrawerProps) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const { workspaceId, appId } = useRecordsScope();
+  const moreActions = useContext(RecordActionsContext);
   const record = useRecord(workspaceId, appId, formId, recordId, initial);
   const update = useUpdateRecord(workspaceId, appId, formId);
   const remove = useDeleteRecord(workspaceId, appId, formId);
@@ -79,6 +82,7 @@ export function RecordDrawer({ formId, recordId, initial, fields, labels, canEdi
         )
       ) : (
         <Space>
+          {formKey && moreActions?.({ formKey, recordId })}
           {canEdit && (
             <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="record-edit">
               {t('records.drawer.edit')}

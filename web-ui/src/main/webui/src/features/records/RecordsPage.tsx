@@ -147,6 +147,7 @@ function RecordsOfForm({ workspaceId, appId, formId, canCreate, canEdit, canDele
         <RecordDrawer
           key={opened.id}
           formId={formId}
+          formKey={form.key}
           recordId={opened.id}
           initial={opened.initial}
           fields={fields}

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { pendingFileUrl, recordFileUrl } from './files';
 
 /** The workspace and app of the page: the inputs of member and relation fields fetch within them. */
@@ -10,6 +10,14 @@ export interface RecordsScope {
 }
 
 export const RecordsScopeContext = createContext<RecordsScope>({ workspaceId: '', appId: '' });
+
+/**
+ * What other features add to an open record's buttons (e.g. "submit for approval"), set around the
+ * records page: records know nothing of flows.
+ */
+export type RecordActions = (record: { formKey: string; recordId: string }) => ReactNode;
+
+export const RecordActionsContext = createContext<RecordActions | null>(null);
 
 export function useRecordsScope(): RecordsScope {
   return useContext(RecordsScopeContext);

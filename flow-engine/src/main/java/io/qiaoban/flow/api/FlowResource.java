@@ -15,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -57,6 +58,14 @@ public class FlowResource {
         return flows.list(workspaceId, appId).stream().map(f -> new FlowSummary(f.id(), f.kind().key(), f.name(), f.description(),
                 f.draft().nodes().size(), f.draftVersion(), f.publishedVersion(), f.changedSincePublish(),
                 flows.problems(f.draft()).size(), f.updatedAt())).toList();
+    }
+
+    /** The published flows a user starts by hand about a record of this form ("submit for approval" in the record). */
+    @GET
+    @Path("/startable")
+    public List<FlowService.Startable> startable(@PathParam("workspaceId") UUID workspaceId, @PathParam("appId") UUID appId,
+            @QueryParam("form") String form) throws Exception {
+        return flows.startable(workspaceId, appId, form);
     }
 
     @POST

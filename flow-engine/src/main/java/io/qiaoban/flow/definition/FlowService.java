@@ -15,6 +15,7 @@ import io.qiaoban.flow.graph.FlowGraphValidator;
 import io.qiaoban.flow.graph.FlowNode;
 import io.qiaoban.flow.graph.GraphProblem;
 import io.qiaoban.flow.runtime.FlowEventTypes;
+import io.qiaoban.flow.runtime.RunnableGraph;
 import io.qiaoban.flow.schedule.FlowSchedules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -69,6 +70,22 @@ public class FlowService {
         guard.require(workspaceId, Permission.APP_VIEW);
         apps.get(workspaceId, appId);
         return flows.list(workspaceId, appId);
+    }
+
+    /** A flow someone may start by hand about a record. */
+    public record Startable(UUID id, String kind, String name) {
+    }
+
+    /** The app's published flows whose trigger is a manual start about a record of the form (by key), by name. */
+    @Transactional(rollbackOn = Exception.class)
+    public List<Startable> startable(UUID workspaceId, UUID appId, String formKey) throws SQLException {
+        guard.require(workspaceId, Permission.APP_VIEW);
+        String form = Check.name("form", formKey, 64);
+        return flows.publishedListeningTo(workspaceId, List.of("manual")).stream()
+                .filter(f -> f.appId().equals(appId))
+                .filter(f -> new RunnableGraph(f.graph()).trigger().map(t -> form.equals(t.config().path("form").asText())).orElse(false))
+                .map(f -> new Startable(f.flowId(), f.kind().key(), f.name()))
+                .sorted(java.util.Comparator.comparing(Startable::name)).toList();
     }
 
     @Transactional(rollbackOn = Exception.class)

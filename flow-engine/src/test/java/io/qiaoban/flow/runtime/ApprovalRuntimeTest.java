@@ -177,11 +177,18 @@ class ApprovalRuntimeTest {
 
     @Test
     void startingIsForPublishedManualFlowsAndRecordsTheStarterMaySee() {
+        // what a record of the form offers to start: this published flow, not the draft made below
+        app.admin.api().queryParam("form", "discount").get(app.flows() + "/startable").then().statusCode(200)
+                .body("id", equalTo(List.of(flow))).body("name", equalTo(List.of("折扣审批"))).body("kind", equalTo(List.of("approval")));
+        app.admin.api().queryParam("form", "other").get(app.flows() + "/startable").then().statusCode(200).body("$", empty());
+        app.admin.api().get(app.flows() + "/startable").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("form"));
         app.start(app.admin, flow, null).then().statusCode(400).body("errors[0].field", equalTo("recordId"));
         app.start(app.admin, flow, java.util.UUID.randomUUID().toString()).then().statusCode(404);
         String draft = app.admin.api().body(Map.of("kind", "approval", "name", "草稿")).post(app.flows()).then().statusCode(201)
                 .extract().path("id");
         app.start(app.admin, draft, null).then().statusCode(409).body("type", endsWith("/flow.notPublished"));
+        app.admin.api().queryParam("form", "discount").get(app.flows() + "/startable").then().body("id", equalTo(List.of(flow)));
         // an approver without anyone to approve: the instance fails with the reason instead of hanging
         String record = app.record(form, Map.of("amount", 10));
         String instance = app.start(app.admin, flow, record).then().statusCode(201).extract().path("id");
