@@ -24,7 +24,7 @@ import java.util.UUID;
 public class InboxResource {
     public record InboxItem(UUID taskId, String taskState, String nodeId, String nodeName, String comment, UUID instanceId,
             String instanceState, UUID appId, UUID flowId, String flowName, UUID startedBy, String startedByName, Instant startedAt,
-            String subjectForm, UUID subjectRecord, Instant at) {
+            String subjectForm, UUID subjectRecord, Instant at, Instant remindedAt) {
     }
 
     public record TaskDecided(UUID id, String state, String comment, UUID transferredTo, Instant decidedAt) {
@@ -53,7 +53,8 @@ public class InboxResource {
         Map<UUID, String> names = members.names(people);
         return items.stream().map(i -> new InboxItem(i.taskId(), i.taskState(), i.nodeId(), nodeName(i), i.comment(), i.instanceId(),
                 i.instanceState(), i.appId(), i.flowId(), i.flowName(), i.startedBy(),
-                i.startedBy() == null ? null : names.get(i.startedBy()), i.startedAt(), i.subjectForm(), i.subjectRecord(), i.at()))
+                i.startedBy() == null ? null : names.get(i.startedBy()), i.startedAt(), i.subjectForm(), i.subjectRecord(), i.at(),
+                i.remindedAt()))
                 .toList();
     }
 

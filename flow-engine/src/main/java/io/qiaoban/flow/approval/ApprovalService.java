@@ -1,5 +1,6 @@
 package io.qiaoban.flow.approval;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qiaoban.core.problem.FieldError;
@@ -58,9 +59,10 @@ public class ApprovalService {
     private final MemberDirectory members;
     private final Clock clock;
     private final ObjectMapper json;
+    private final Reminders reminders;
 
     ApprovalService(WorkspaceGuard guard, TaskRepository tasks, InstanceRepository instances, PublishedGraphs graphs,
-            FlowEngine engine, MemberDirectory members, Clock clock, ObjectMapper json) {
+            FlowEngine engine, MemberDirectory members, Clock clock, ObjectMapper json, Reminders reminders) {
         this.guard = guard;
         this.tasks = tasks;
         this.instances = instances;
@@ -69,6 +71,7 @@ public class ApprovalService {
         this.members = members;
         this.clock = clock;
         this.json = json;
+        this.reminders = reminders;
     }
 
     @Transactional(rollbackOn = Exception.class)
@@ -109,15 +112,17 @@ public class ApprovalService {
             case TRANSFER -> {
                 UUID to = otherPerson(workspaceId, step, decision.toUser());
                 tasks.decide(task.id(), "transferred", comment, to, now);
-                tasks.insert(workspaceId, instance.id(), step.id(), step.nodeId(), to, task.position(), "pending", now);
+                reminders.watch(tasks.insert(workspaceId, instance.id(), step.id(), step.nodeId(), to, task.position(), "pending", now),
+                        graph(instance).node(step.nodeId()).config(), now);
             }
             case ADD_SIGNER -> {
                 UUID added = otherPerson(workspaceId, step, decision.toUser());
                 List<FlowTask> ofStep = tasks.ofStep(step.id());
-                boolean sequential = "sequential".equals(graph(instance).node(step.nodeId()).config().path("mode").asText("any"));
+                JsonNode config = graph(instance).node(step.nodeId()).config();
+                boolean sequential = "sequential".equals(config.path("mode").asText("any"));
                 int last = ofStep.stream().mapToInt(FlowTask::position).max().orElse(0);
-                tasks.insert(workspaceId, instance.id(), step.id(), step.nodeId(), added, last + 1,
-                        sequential ? "queued" : "pending", now);
+                reminders.watch(tasks.insert(workspaceId, instance.id(), step.id(), step.nodeId(), added, last + 1,
+                        sequential ? "queued" : "pending", now), config, now);
             }
         }
         return tasks.find(workspaceId, taskId).orElseThrow();
@@ -125,7 +130,8 @@ public class ApprovalService {
 
     private void approve(FlowInstance instance, FlowStep step, FlowTask task, String comment, Instant now) throws Exception {
         tasks.decide(task.id(), "approved", comment, null, now);
-        String mode = graph(instance).node(step.nodeId()).config().path("mode").asText("any");
+        JsonNode config = graph(instance).node(step.nodeId()).config();
+        String mode = config.path("mode").asText("any");
         List<FlowTask> open = tasks.ofStep(step.id()).stream()
                 .filter(t -> t.pending() || "queued".equals(t.state())).toList();
         if (mode.equals("any") || open.isEmpty()) {
@@ -133,8 +139,8 @@ public class ApprovalService {
             engine.resume(instance, step, "approved", json.createObjectNode().put("approvedBy", task.assignee().toString()));
             return;
         }
-        if (mode.equals("sequential") && open.stream().noneMatch(FlowTask::pending)) {
-            tasks.activate(open.get(0).id());
+        if (mode.equals("sequential") && open.stream().noneMatch(FlowTask::pending) && tasks.activate(open.get(0).id())) {
+            reminders.watch(tasks.find(instance.workspaceId(), open.get(0).id()).orElseThrow(), config, now);
         }
     }
 

@@ -24,7 +24,8 @@ import java.util.UUID;
  * {@code users}, "role" with {@code roles}, "field" with the record's member {@code field}, or
  * "starter"), gives each a task (all at once for "any" and "all", one after the other for
  * "sequential"), copies the {@code cc} people, and handles its timeout ({@code onTimeout}: "approve",
- * "reject", or by default "escalate" to {@code escalateTo}).
+ * "reject", or by default "escalate" to {@code escalateTo}), and reminds approvers after
+ * {@code remindAfter} ({@link Reminders}).
  */
 @ApplicationScoped
 public class ApprovalTasks {
@@ -34,10 +35,12 @@ public class ApprovalTasks {
 
     private final TaskRepository tasks;
     private final MemberDirectory members;
+    private final Reminders reminders;
 
-    ApprovalTasks(TaskRepository tasks, MemberDirectory members) {
+    ApprovalTasks(TaskRepository tasks, MemberDirectory members, Reminders reminders) {
         this.tasks = tasks;
         this.members = members;
+        this.reminders = reminders;
     }
 
     public Opened open(FlowInstance instance, FlowStep step, FlowNode node, Map<String, Object> record, Instant now)
@@ -49,8 +52,8 @@ public class ApprovalTasks {
         }
         boolean sequential = "sequential".equals(config.path("mode").asText("any"));
         for (int i = 0; i < assignees.size(); i++) {
-            tasks.insert(instance.workspaceId(), instance.id(), step.id(), node.id(), assignees.get(i), i,
-                    sequential && i > 0 ? "queued" : "pending", now);
+            reminders.watch(tasks.insert(instance.workspaceId(), instance.id(), step.id(), node.id(), assignees.get(i), i,
+                    sequential && i > 0 ? "queued" : "pending", now), config, now);
         }
         for (UUID cc : people(instance, config.path("cc"), record)) {
             tasks.cc(instance.id(), cc, node.id(), now);
@@ -75,7 +78,8 @@ public class ApprovalTasks {
         int position = current.stream().mapToInt(FlowTask::position).max().orElse(-1) + 1;
         for (UUID user : people(instance, node.config().path("escalateTo"), Map.of())) {
             if (already.add(user)) {
-                tasks.insert(instance.workspaceId(), instance.id(), step.id(), node.id(), user, position++, "pending", now);
+                reminders.watch(tasks.insert(instance.workspaceId(), instance.id(), step.id(), node.id(), user, position++, "pending",
+                        now), node.config(), now);
             }
         }
         return Optional.empty();

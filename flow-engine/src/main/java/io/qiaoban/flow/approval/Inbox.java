@@ -32,7 +32,7 @@ public class Inbox {
     /** One line of a box: the task (absent in "started" and "cc"), its instance and flow, and what the instance is about. */
     public record Item(UUID taskId, String taskState, String nodeId, String comment, UUID instanceId, String instanceState,
             UUID appId, UUID flowId, int version, String flowName, UUID startedBy, Instant startedAt, String subjectForm,
-            UUID subjectRecord, Instant at) {
+            UUID subjectRecord, Instant at, Instant remindedAt) {
     }
 
     private final WorkspaceGuard guard;
@@ -57,17 +57,17 @@ public class Inbox {
         String instanceColumns = "i.id, i.state, i.app_id, i.flow_id, i.version, f.name, i.started_by, i.started_at, "
                 + "i.subject_form, i.subject_record";
         String sql = switch (box) {
-            case TODO -> "select t.id, t.state, t.node_id, t.decision_comment, " + instanceColumns + ", t.created_at"
+            case TODO -> "select t.id, t.state, t.node_id, t.decision_comment, " + instanceColumns + ", t.created_at, t.reminded_at"
                     + " from flow_task t join flow_instance i on i.id = t.instance_id join flow f on f.id = i.flow_id"
                     + " where t.workspace_id = ? and t.assignee = ? and t.state = 'pending' order by t.created_at desc limit ?";
-            case DONE -> "select t.id, t.state, t.node_id, t.decision_comment, " + instanceColumns + ", t.decided_at"
+            case DONE -> "select t.id, t.state, t.node_id, t.decision_comment, " + instanceColumns + ", t.decided_at, t.reminded_at"
                     + " from flow_task t join flow_instance i on i.id = t.instance_id join flow f on f.id = i.flow_id"
                     + " where t.workspace_id = ? and t.assignee = ? and t.state in ('approved', 'rejected', 'returned', 'transferred')"
                     + " order by t.decided_at desc limit ?";
-            case STARTED -> "select null, null, null, null, " + instanceColumns + ", i.started_at"
+            case STARTED -> "select null, null, null, null, " + instanceColumns + ", i.started_at, null"
                     + " from flow_instance i join flow f on f.id = i.flow_id"
                     + " where i.workspace_id = ? and i.started_by = ? order by i.started_at desc limit ?";
-            case CC -> "select null, null, c.node_id, null, " + instanceColumns + ", c.created_at"
+            case CC -> "select null, null, c.node_id, null, " + instanceColumns + ", c.created_at, null"
                     + " from flow_cc c join flow_instance i on i.id = c.instance_id join flow f on f.id = i.flow_id"
                     + " where i.workspace_id = ? and c.user_id = ? order by c.created_at desc limit ?";
         };
@@ -79,10 +79,12 @@ public class Inbox {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Timestamp at = rs.getTimestamp(15);
+                    Timestamp reminded = rs.getTimestamp(16);
                     items.add(new Item(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getObject(5, UUID.class), rs.getString(6), rs.getObject(7, UUID.class), rs.getObject(8, UUID.class),
                             rs.getInt(9), rs.getString(10), rs.getObject(11, UUID.class), rs.getTimestamp(12).toInstant(),
-                            rs.getString(13), rs.getObject(14, UUID.class), at == null ? null : at.toInstant()));
+                            rs.getString(13), rs.getObject(14, UUID.class), at == null ? null : at.toInstant(),
+                            reminded == null ? null : reminded.toInstant()));
                 }
             }
             return items;

@@ -55,8 +55,13 @@ public class TaskRepository {
                 comment, transferredTo, Timestamp.from(at), taskId);
     }
 
-    public void activate(UUID taskId) throws SQLException {
-        update("update flow_task set state = 'pending' where id = ? and state = 'queued'", taskId);
+    /** The next in a sequence: true when it was waiting its turn (and is now pending). */
+    public boolean activate(UUID taskId) throws SQLException {
+        return update("update flow_task set state = 'pending' where id = ? and state = 'queued'", taskId) == 1;
+    }
+
+    public void reminded(UUID taskId, Instant at) throws SQLException {
+        update("update flow_task set reminded_at = ? where id = ?", Timestamp.from(at), taskId);
     }
 
     /** Cancels what is still open of a step (others decided for everyone) or of an instance (it ended). */

@@ -259,6 +259,9 @@ public final class FlowGraphValidator {
                     if (!assignees(c.path("assignees"))) {
                         problems.add(GraphProblem.node(id, "flow.config.assignees"));
                     }
+                    if (c.has("remindAfter") && !remindsInTime(c)) {
+                        problems.add(GraphProblem.node(id, "flow.config.remindAfter"));
+                    }
                 }
                 case ACTION -> {
                     if (!c.path("action").isTextual() || c.path("action").asText().isBlank()) {
@@ -367,6 +370,15 @@ public final class FlowGraphValidator {
             if (total != 100) {
                 problems.add(GraphProblem.node(id, "flow.config.variantsTotal", total));
             }
+        }
+
+        /** A reminder is a duration, and comes before the timeout (if any): after it there is nobody left to remind. */
+        private static boolean remindsInTime(JsonNode approval) {
+            if (!validDuration(approval.path("remindAfter"))) {
+                return false;
+            }
+            return !validDuration(approval.path("timeout")) || Duration.parse(approval.path("remindAfter").asText())
+                    .compareTo(Duration.parse(approval.path("timeout").asText())) < 0;
         }
 
         private static boolean validDuration(JsonNode value) {

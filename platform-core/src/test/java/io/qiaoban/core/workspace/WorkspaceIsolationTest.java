@@ -57,7 +57,10 @@ class WorkspaceIsolationTest {
             new Route("GET", "/api/v1/workspaces/{workspaceId}/departments/{departmentId}/members", null),
             new Route("POST", "/api/v1/workspaces/{workspaceId}/departments/{departmentId}/members",
                     Map.of("userIds", List.of(UUID.randomUUID()))),
-            new Route("DELETE", "/api/v1/workspaces/{workspaceId}/departments/{departmentId}/members/{userId}", null));
+            new Route("DELETE", "/api/v1/workspaces/{workspaceId}/departments/{departmentId}/members/{userId}", null),
+            new Route("GET", "/api/v1/workspaces/{workspaceId}/notifications", null),
+            new Route("POST", "/api/v1/workspaces/{workspaceId}/notifications/read", null),
+            new Route("POST", "/api/v1/workspaces/{workspaceId}/notifications/{id}/read", null));
 
     Session ownerA;
     Session ownerB;
@@ -83,7 +86,7 @@ class WorkspaceIsolationTest {
         ownerB.api().body(Map.of("userIds", List.of(memberOfB.userId())))
                 .post("/api/v1/workspaces/" + workspaceB + "/departments/" + departmentId + "/members").then().statusCode(204);
         idsOfB = Map.of("workspaceId", workspaceB.toString(), "appId", appId, "roleId", roleId,
-                "userId", memberOfB.userId().toString(), "departmentId", departmentId);
+                "userId", memberOfB.userId().toString(), "departmentId", departmentId, "id", "1");
     }
 
     @Test
