@@ -11,6 +11,10 @@
 // drawer (发起折扣审批), then approves step 1 in the inbox; each finance member signs in and approves in their own inbox (the step
 // waits until both did); the admin approves the last step; the monitor shows the instance completed, the record
 // marked 已批准. Screenshots: approvals-inbox.png, flow-monitor.png.
+//
+// Then a reminder (the application must run with the test profile, whose clock a test may move): a refund approval
+// that reminds its approver after 2 hours; the clock moves 3 hours on; the approver's bell shows the notice, which
+// opens the request in their inbox, marked 已催办. Screenshot: approval-reminder.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -20,6 +24,7 @@ import {
 
 const WORKSPACE_NAME = `E2E 审批 ${stamp}`;
 const APP_NAME = `E2E 折扣 ${stamp}`;
+const REMINDER_WORKSPACE_NAME = `E2E 催办 ${stamp}`;
 
 useBrowser();
 
@@ -133,4 +138,59 @@ test('approvals: a three-step discount approval with a countersign, decided in t
     await guideScreenshot(page, 'flow-monitor.png');
     assert.ok(ADMIN_USER && ADMIN_PASSWORD);
   }, 'approvals');
+});
+
+test('approvals: an approver who waits too long is reminded in the bell, which opens the request', async () => {
+  await withPage(async (page) => {
+    const { workspace, app } = await signInWithApp(page, REMINDER_WORKSPACE_NAME, APP_NAME);
+    const approver = await addMember(page, workspace.id, '客服主管');
+    const form = await publishForm(page, workspace.id, app.id, 'refund', '退款申请', [{ key: 'title', label: '退款事项', type: 'text' }]);
+    const record = await page.request.post(`${BASE_URL}/api/v1/workspaces/${workspace.id}/apps/${app.id}/forms/${form.id}/records`,
+      { data: { title: '订单 8812 退款' }, headers: JSON_HEADERS });
+    assert.equal(record.status(), 201, await record.text());
+    const flowsApi = `${BASE_URL}/api/v1/workspaces/${workspace.id}/apps/${app.id}/flows`;
+    const created = await page.request.post(flowsApi, {
+      data: {
+        kind: 'approval', name: '退款审批', graph: {
+          nodes: [
+            flowNode('start', 'trigger', '提交退款', { on: 'manual', form: 'refund' }, 250, 0),
+            flowNode('check', 'approval', '主管审核', { assignees: { by: 'user', users: [approver.id] }, remindAfter: 'PT2H' }, 250, 120),
+            flowNode('end', 'end', '完成', {}, 250, 240),
+          ],
+          edges: [{ from: 'start', to: 'check' }, { from: 'check', to: 'end' }],
+        },
+      },
+      headers: JSON_HEADERS,
+    });
+    assert.equal(created.status(), 201, await created.text());
+    const flow = await created.json();
+    assert.equal((await page.request.post(`${flowsApi}/${flow.id}/publish`, { headers: JSON_HEADERS })).status(), 200);
+    const started = await page.request.post(`${flowsApi}/${flow.id}/instances`, { data: { recordId: (await record.json()).id }, headers: JSON_HEADERS });
+    assert.equal(started.status(), 201, await started.text());
+
+    const moved = await page.request.post(`${BASE_URL}/api/v1/test/clock`, { data: { advance: 'PT3H' }, headers: JSON_HEADERS });
+    assert.equal(moved.status(), 200, `the clock moves only under the test profile: ${await moved.text()}`);
+
+    await withPage(async (theirs) => {
+      await signIn(theirs, approver.username, approver.password);
+      await theirs.goto(`${BASE_URL}/w/${workspace.id}/apps`);
+      // the reminder job runs in the background: the bell looks again until it is there
+      const bell = byId(theirs, 'notifications-bell');
+      for (let i = 0; i < 50 && (await bell.getAttribute('data-unread')) !== '1'; i++) {
+        await theirs.waitForTimeout(300);
+        if (i % 10 === 9) await theirs.reload();
+      }
+      assert.equal(await bell.getAttribute('data-unread'), '1');
+      await bell.click();
+      const notice = byId(theirs, 'notification').filter({ hasText: '审批催办：退款审批' });
+      await notice.getByText('“退款审批”的“主管审核”还在等你审批').waitFor();
+      await guideScreenshot(theirs, 'approval-reminder.png');
+      await notice.click();
+      await theirs.waitForURL(/\/inbox/);
+      await byId(theirs, 'record-summary').getByText('订单 8812 退款').waitFor();
+      await byId(theirs, 'decision-approve').waitFor();
+      await byId(theirs, 'inbox-reminded').waitFor();
+      await theirs.waitForFunction(() => document.querySelector('[data-testid="notifications-bell"]')?.getAttribute('data-unread') === '0');
+    }, 'approvals-reminder');
+  }, 'approvals-reminder-admin');
 });

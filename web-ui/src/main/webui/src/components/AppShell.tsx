@@ -28,6 +28,7 @@ import { canOpen, type Section } from '../features/workspaces/permissions';
 import { pickDefaultWorkspace, useWorkspaceIdFromUrl, useWorkspaces } from '../features/workspaces/useWorkspaces';
 import { WorkspaceSettingsModal } from '../features/workspaces/WorkspaceSettingsModal';
 import { WorkspaceSwitcher } from '../features/workspaces/WorkspaceSwitcher';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { FullPageSpin } from './feedback';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Logo } from './Logo';
@@ -246,6 +247,7 @@ export function AppShell() {
         </Link>
         <WorkspaceSwitcher platformAdmin={admin} onCreate={() => setCreating(true)} onSettings={setSettingsFor} />
         <div style={{ flex: 1 }} />
+        {current && <NotificationBell workspaceId={current.id} />}
         <LanguageSwitch size="small" />
         <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
           <Button type="text" data-testid="user-menu" style={{ paddingInline: 8 }}>

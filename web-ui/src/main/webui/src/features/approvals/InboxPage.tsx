@@ -1,7 +1,7 @@
-import { useState } from 'react';
-import { Badge, Card, Col, Drawer, Empty, Row, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
+import { useEffect, useState } from 'react';
+import { Badge, Card, Col, Drawer, Empty, Row, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { QueryError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { tid } from '../../components/testid';
@@ -24,6 +24,18 @@ export default function InboxPage() {
   const [opened, setOpened] = useState<InboxItem | null>(null);
   const todo = useInbox(workspace.id, 'todo');
   const list = useInbox(workspace.id, box);
+  // a notice leads here with ?task=: that request opens by itself once the to-do list has it
+  const [params, setParams] = useSearchParams();
+  const linked = params.get('task');
+  useEffect(() => {
+    const item = linked ? todo.data?.find((i) => i.taskId === linked) : undefined;
+    if (!item) return;
+    setOpened(item);
+    setParams((p) => {
+      p.delete('task');
+      return p;
+    }, { replace: true });
+  }, [linked, todo.data, setParams]);
 
   const columns: TableColumnsType<InboxItem> = [
     {
@@ -32,6 +44,9 @@ export default function InboxPage() {
         <div>
           <Typography.Link onClick={() => setOpened(i)} data-testid="inbox-open">{i.flowName}</Typography.Link>
           {i.nodeName && <Typography.Text type="secondary"> · {i.nodeName}</Typography.Text>}
+          {box === 'todo' && i.remindedAt && (
+            <Tag color="orange" style={{ marginInlineStart: 8 }} data-testid="inbox-reminded">{t('approvals.reminded')}</Tag>
+          )}
         </div>
       ),
     },

@@ -219,6 +219,8 @@ function ApprovalConfig({ config, onChange, triggerForm }: { config: NodeConfig;
             onChange={(field) => setAssignees({ ...assignees, field: field ?? '' })} testId="flow-approval-field" />
         </Form.Item>
       )}
+      <OptionalDuration label={t('flows.approval.remindAfter')} toggleLabel={t('flows.approval.remindAfterToggle')} extra={t('flows.approval.remindAfterHelp')}
+        value={config.remindAfter} onChange={(remindAfter) => onChange(withKey(config, 'remindAfter', remindAfter))} testId="flow-approval-remind" />
       <OptionalDuration label={t('flows.approval.timeout')} toggleLabel={t('flows.approval.timeout')} value={config.timeout}
         onChange={(timeout) => onChange(withKey(config, 'timeout', timeout))} testId="flow-approval-timeout" />
       {config.timeout !== undefined && (

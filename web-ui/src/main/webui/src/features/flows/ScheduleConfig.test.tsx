@@ -79,11 +79,14 @@ describe('schedule trigger (jsdom, fake API)', { timeout: 60_000 }, () => {
     await waitFor(() => expect(previews).toContain('0 9 * * 1,5'));
 
     await pickOption(within(panel).getByTestId('flow-trigger-form'), '会员');
+    await waitFor(() => expect(within(panel).getByTestId('flow-trigger-customer').className).not.toContain('disabled'));
     fireEvent.click(await within(panel).findByTestId('records-filter-add'));
     await pickOption(within(panel).getByTestId('records-filter-field-0'), '备注');
     await pickOption(within(panel).getByTestId('records-filter-op-0'), '为空');
     fireEvent.click(within(panel).getByTestId('records-filter-apply'));
+    await within(panel).findByTestId('records-filter-active');
     await pickOption(within(panel).getByTestId('flow-trigger-customer'), '手机');
+    await waitFor(() => expect(within(panel).getByTestId('flow-trigger-customer').textContent).toContain('手机'));
 
     fireEvent.click(screen.getByTestId('flow-save'));
     await waitFor(() => expect(puts).toHaveLength(1));

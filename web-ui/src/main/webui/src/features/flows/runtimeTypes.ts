@@ -117,6 +117,8 @@ export interface InboxItem {
   subjectForm?: string | null;
   subjectRecord?: string | null;
   at?: string | null;
+  /** when its approver was reminded (the node's remindAfter) */
+  remindedAt?: string | null;
 }
 
 export type DecisionAction = 'approve' | 'reject' | 'return' | 'transfer' | 'addSigner';
