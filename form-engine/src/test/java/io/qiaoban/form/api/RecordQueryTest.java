@@ -7,11 +7,16 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qiaoban.core.record.RecordAccess;
+import io.qiaoban.core.record.RecordPage;
+import io.qiaoban.core.record.RecordScope;
 import io.qiaoban.core.testing.Session;
 import io.qiaoban.core.testing.TestUsers;
 import io.qiaoban.form.testing.Forms;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -175,6 +180,44 @@ class RecordQueryTest {
         }
         assertEquals(Set.of(), names("{\"field\":\"city\",\"op\":\"contains\",\"value\":\"%\"}"));
         assertEquals(before, count("select count(*) from record where form_id = ?", UUID.fromString(customers)));
+    }
+
+    @Inject
+    RecordAccess recordAccess;
+
+    @Test
+    void otherEnginesPageThroughAWholeFormWithTheScopesPermissions() throws Exception {
+        RecordScope system = new RecordScope(f.workspace, UUID.fromString(f.app),
+                "customer", null);
+        List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            RecordPage page = recordAccess.page(system, null, cursor, 3);
+            page.records().forEach(r -> seen.add(r.id().toString()));
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor != null);
+        assertEquals(2, pages);
+        assertEquals(new HashSet<>(byName.values()), new HashSet<>(seen));
+        assertEquals(byName.size(), seen.size());
+
+        var hangzhou = recordAccess.page(system, new ObjectMapper().readTree("{\"field\":\"city\",\"op\":\"eq\",\"value\":\"杭州\"}"), null, 10);
+        assertEquals(Set.of("张三", "王五"), new HashSet<>(hangzhou.records().stream().map(r -> r.data().path("name").asText()).toList()));
+        assertEquals(null, hangzhou.nextCursor());
+
+        // a member's scope: their row filter and hidden fields apply, as in the API
+        Session member = f.admin.addMember(f.workspace, "member");
+        String mine = f.create(member, customers, Map.of("name", "我的", "owner", member.userId().toString(), "spend", 1))
+                .then().statusCode(201).extract().path("id");
+        String roleId = f.admin.api().get("/api/v1/workspaces/" + f.workspace + "/roles").then().extract().jsonPath()
+                .getString("find { it.builtInKey == 'member' }.id");
+        f.admin.api().body(Map.of("rowFilter", Map.of("field", "owner", "op", "eq", "value", "$me"), "hiddenFields", List.of("spend")))
+                .put(f.forms() + "/" + customers + "/permissions/" + roleId).then().statusCode(200);
+        var theirs = recordAccess.page(new RecordScope(f.workspace, UUID.fromString(f.app), "customer",
+                member.userId()), null, null, 10);
+        assertEquals(List.of(mine), theirs.records().stream().map(r -> r.id().toString()).toList());
+        assertEquals(false, theirs.records().get(0).data().has("spend"));
     }
 
     @Test
