@@ -36,6 +36,7 @@ const FlowDesignerPage = lazy(() => import('./features/flows/FlowDesignerPage'))
 const InstancesPage = lazy(() => import('./features/flows/InstancesPage'));
 const InstancePage = lazy(() => import('./features/flows/InstancePage'));
 const InboxPage = lazy(() => import('./features/approvals/InboxPage'));
+const MessagesPage = lazy(() => import('./features/flows/MessagesPage'));
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -93,6 +94,7 @@ export function AppRoutes() {
               <Route path="apps/:appId/flows/:flowId/instances" element={<InstancesPage />} />
               <Route path="flow-instances/:instanceId" element={<InstancePage />} />
               <Route path="inbox" element={<InboxPage />} />
+              <Route path="messages" element={<MessagesPage />} />
               <Route path="apps/:appId/rules" element={<RulesPage />} />
               <Route path="apps/:appId/rules/new" element={<RuleEditorPage />} />
               <Route path="apps/:appId/rules/:ruleId" element={<RuleEditorPage />} />

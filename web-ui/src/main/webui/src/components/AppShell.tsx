@@ -9,6 +9,7 @@ import {
   FileSearchOutlined,
   KeyOutlined,
   LogoutOutlined,
+  MessageOutlined,
   FormOutlined,
   NodeIndexOutlined,
   PartitionOutlined,
@@ -107,9 +108,23 @@ export function AppShell() {
       }
     : null;
 
+  // what flows sent to customers, for whoever sees the apps
+  const messagesItem: NonNullable<MenuProps['items']>[number] | null = current && canOpen(current, 'apps')
+    ? {
+        key: 'messages',
+        icon: <MessageOutlined />,
+        label: (
+          <Link to={`/w/${current.id}/messages`} data-testid="nav-messages">
+            {t('nav.messages')}
+          </Link>
+        ),
+      }
+    : null;
+
   const workspaceItems = [
     sectionItem('apps', t('nav.apps')),
     inboxItem,
+    messagesItem,
     sectionItem('members', t('nav.members')),
     sectionItem('departments', t('nav.departments')),
     sectionItem('roles', t('nav.roles')),

@@ -1,5 +1,5 @@
 import { http } from '../../api/client';
-import type { ConversionReport, Decision, SimulationPath, SimulationRequest, FlowInstance, FlowMessage, InboxBox, InboxItem, InstanceDetail } from './runtimeTypes';
+import type { ConversionReport, Decision, FlowInstance, FlowMessage, InboxBox, InboxItem, InstanceDetail, OptOutEntry, SimulationPath, SimulationRequest } from './runtimeTypes';
 
 const ws = (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}`;
 const instancesPath = (workspaceId: string, appId: string, flowId: string) =>
@@ -24,6 +24,8 @@ export const runtimeApi = {
     http.post<{ id: string; state: string }>(`${ws(workspaceId)}/tasks/${encodeURIComponent(taskId)}/decision`, decision),
   messages: (workspaceId: string, recipient?: string) =>
     http.get<FlowMessage[]>(`${ws(workspaceId)}/messages`, { query: { recipient: recipient || undefined } }),
+  optOuts: (workspaceId: string, recipient?: string) =>
+    http.get<OptOutEntry[]>(`${ws(workspaceId)}/message-opt-outs`, { query: { recipient: recipient || undefined } }),
   optOut: (workspaceId: string, recipient: string) => http.post<void>(`${ws(workspaceId)}/message-opt-outs`, { recipient }),
   optIn: (workspaceId: string, recipient: string) =>
     http.del(`${ws(workspaceId)}/message-opt-outs`, { query: { recipient } }),
@@ -36,4 +38,5 @@ export const runtimeKeys = {
   instance: (workspaceId: string, instanceId: string) => ['flow-runtime', workspaceId, 'instance', instanceId] as const,
   inbox: (workspaceId: string, box: InboxBox) => ['flow-runtime', workspaceId, 'inbox', box] as const,
   messages: (workspaceId: string, recipient: string) => ['flow-runtime', workspaceId, 'messages', recipient] as const,
+  optOuts: (workspaceId: string, recipient: string) => ['flow-runtime', workspaceId, 'opt-outs', recipient] as const,
 };

@@ -86,6 +86,12 @@ export interface FlowMessage {
   createdAt: string;
 }
 
+/** A recipient who unsubscribed (退订): no marketing message reaches them. */
+export interface OptOutEntry {
+  recipient: string;
+  at: string;
+}
+
 export interface InstanceDetail {
   instance: FlowInstance;
   flowName: string;

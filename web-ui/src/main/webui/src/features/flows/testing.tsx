@@ -13,6 +13,7 @@ import FlowsPage from './FlowsPage';
 import InstancePage from './InstancePage';
 import InstancesPage from './InstancesPage';
 import InboxPage from '../approvals/InboxPage';
+import MessagesPage from './MessagesPage';
 
 export const ALL = ['app.view', 'app.manage'];
 
@@ -52,6 +53,7 @@ export function renderFlowsAt(path: string, permissions: string[] = ALL) {
                 <Route path="apps/:appId/flows/:flowId/instances" element={<InstancesPage />} />
                 <Route path="flow-instances/:instanceId" element={<InstancePage />} />
                 <Route path="inbox" element={<InboxPage />} />
+                <Route path="messages" element={<MessagesPage />} />
               </Route>
             </Routes>
           </MemoryRouter>

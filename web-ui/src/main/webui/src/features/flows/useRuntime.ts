@@ -70,6 +70,10 @@ export function useCancelInstance(workspaceId: string) {
   return useMutation({ mutationFn: (instanceId: string) => runtimeApi.cancel(workspaceId, instanceId), onSuccess: refresh });
 }
 
+export function useOptOuts(workspaceId: string, recipient: string) {
+  return useQuery({ queryKey: runtimeKeys.optOuts(workspaceId, recipient), queryFn: () => runtimeApi.optOuts(workspaceId, recipient) });
+}
+
 export function useOptOut(workspaceId: string) {
   const refresh = useRefreshAll(workspaceId);
   return useMutation({

@@ -32,6 +32,13 @@ public class MessageResource {
         return messages.latest(workspaceId, recipient, limit);
     }
 
+    @GET
+    @Path("/message-opt-outs")
+    public List<MessageLog.OptOut> optOuts(@PathParam("workspaceId") UUID workspaceId, @QueryParam("recipient") String recipient,
+            @QueryParam("limit") @DefaultValue("100") int limit) throws Exception {
+        return messages.optOuts(workspaceId, recipient, limit);
+    }
+
     @POST
     @Path("/message-opt-outs")
     public Response optOut(@PathParam("workspaceId") UUID workspaceId, OptOut request) throws Exception {

@@ -17,6 +17,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class MessageLog {
     /** A logged message as the monitor and the message list show it. */
+    /** A recipient who unsubscribed, and when. */
+    public record OptOut(String recipient, Instant at) {
+    }
+
     public record Message(long id, UUID instanceId, String channel, String recipient, String template, String body,
             boolean marketing, String state, Instant createdAt) {
     }
@@ -92,6 +96,26 @@ public class MessageLog {
             ps.setObject(1, workspaceId);
             ps.setString(2, recipient);
             return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** The latest opt-outs of a workspace, optionally those whose recipient contains some text. */
+    public List<OptOut> optOuts(UUID workspaceId, String containing, int limit) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select recipient, created_at from message_opt_out
+                 where workspace_id = ? and (?::text is null or strpos(recipient, ?::text) > 0)
+                 order by created_at desc, recipient limit ?""")) {
+            ps.setObject(1, workspaceId);
+            ps.setString(2, containing);
+            ps.setString(3, containing);
+            ps.setInt(4, limit);
+            List<OptOut> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new OptOut(rs.getString(1), rs.getTimestamp(2).toInstant()));
+                }
+            }
+            return found;
         }
     }
 

@@ -39,6 +39,14 @@ public class MessageService {
                 Math.max(1, Math.min(limit, MAX_PAGE)));
     }
 
+    /** Who unsubscribed, newest first; {@code containing} narrows by part of the recipient (a phone's last digits). */
+    @Transactional(rollbackOn = Exception.class)
+    public List<MessageLog.OptOut> optOuts(UUID workspaceId, String containing, int limit) throws Exception {
+        guard.require(workspaceId, Permission.APP_VIEW);
+        return log.optOuts(workspaceId, containing == null || containing.isBlank() ? null : containing.trim(),
+                Math.max(1, Math.min(limit, MAX_PAGE)));
+    }
+
     @Transactional(rollbackOn = Exception.class)
     public void optOut(UUID workspaceId, String recipient) throws Exception {
         guard.require(workspaceId, Permission.APP_MANAGE);

@@ -197,7 +197,11 @@ class JourneyRuntimeTest {
         app.admin.api().queryParam("recipient", "13600000009").get(app.ws() + "/messages").then().statusCode(200)
                 .body("state", equalTo(List.of("queued", "opted-out", "opted-out", "opted-out")));
         app.admin.api().body(Map.of("recipient", " ")).post(app.ws() + "/message-opt-outs").then().statusCode(400);
+        app.admin.api().queryParam("recipient", "0009").get(app.ws() + "/message-opt-outs").then().statusCode(200)
+                .body("recipient", equalTo(List.of("13600000009")));
+        app.admin.api().queryParam("recipient", "0001").get(app.ws() + "/message-opt-outs").then().body("$", hasSize(0));
         app.admin.api().queryParam("recipient", "13600000009").delete(app.ws() + "/message-opt-outs").then().statusCode(204);
+        app.admin.api().get(app.ws() + "/message-opt-outs").then().body("$", hasSize(0));
         assertEquals(0, count("select count(*) from message_opt_out where workspace_id = ?", app.workspace));
         assertEquals(2, instancesOf(flow).stream().filter(i -> "completed".equals(i.get("state"))).count());
     }
