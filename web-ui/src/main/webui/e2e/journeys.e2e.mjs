@@ -10,7 +10,8 @@
 // through the API and published with the designer's button; an order is entered; the monitor shows the instance
 // waiting at 等 7 天 with the thank-you message sent; the clock is moved 7 days on (and on to the morning if that
 // lands in the quiet hours, when marketing messages wait); the monitor shows the instance completed along
-// thanks -> wait -> condition -> coupon with both messages. Screenshot: journey-monitor.png.
+// thanks -> wait -> condition -> coupon with both messages; the messages page finds both by the customer's phone,
+// and the operator puts the customer on the opt-out list. Screenshots: journey-monitor.png, messages.png.
 //
 // Then test mode and the goal: the same journey with the goal "ordered again within 30 days" is tested in the
 // designer for a sample order whose customer orders again on day 3 (the path ends at the goal, only the thank-you
@@ -125,6 +126,19 @@ test('journeys: the new-customer journey thanks at once, waits a week on a moved
     assert.equal(await byId(page, 'flow-node-coupon').getAttribute('data-run'), 'passed');
     assert.equal(await byId(page, 'flow-node-loyal').getAttribute('data-run'), null);
     await guideScreenshot(page, 'journey-monitor.png');
+
+    // the operator's view of the same customer: both messages in the message log; they unsubscribe (退订)
+    await byId(page, 'nav-messages').click();
+    await byId(page, 'messages-search').locator('input').fill('13800138000');
+    await byId(page, 'messages-search').locator('input').press('Enter');
+    await byId(page, 'messages-table').getByText('送您 10 元券').waitFor();
+    await byId(page, 'messages-table').getByText('感谢您的首单').waitFor();
+    await guideScreenshot(page, 'messages.png');
+    await byId(page, 'messages-tab-opt-outs').click();
+    await byId(page, 'opt-out-recipient').fill('13800138000');
+    const [optedOut] = await Promise.all([apiResponse(page, 'POST', /\/message-opt-outs$/), byId(page, 'opt-out-add').click()]);
+    assert.equal(optedOut.status(), 204);
+    await byId(page, 'opt-outs-table').getByText('13800138000').waitFor();
   }, 'journeys');
 });
 
