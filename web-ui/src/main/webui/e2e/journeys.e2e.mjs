@@ -70,6 +70,17 @@ async function advance(page, duration) {
   await signIn(page, ADMIN_USER, ADMIN_PASSWORD);
 }
 
+/** The flow's instances once `done(instances)` holds (polling the API, as the runs page does); the last answer otherwise. */
+async function instancesOnce(page, flowsApi, flowId, done) {
+  let instances = [];
+  for (let i = 0; i < 100; i++) {
+    instances = await (await page.request.get(`${flowsApi}/${flowId}/instances`, { headers: JSON_HEADERS })).json();
+    if (done(instances)) break;
+    await page.waitForTimeout(200);
+  }
+  return instances;
+}
+
 /** Waits (polling the API, as the monitor does) until the instance has left the node. */
 async function waitUntilPast(page, workspaceId, instanceId, nodeId) {
   for (let i = 0; i < 100; i++) {
@@ -188,18 +199,10 @@ test('journeys: test mode runs a sample on a simulated clock, and the goal ends 
     await order('13900139001');
     await order('13900139002');
     // wait until both journeys run, then the first customer orders again
-    for (let i = 0; i < 100; i++) {
-      const running = await (await page.request.get(`${flowsApi}/${flow.id}/instances`, { headers: JSON_HEADERS })).json();
-      if (running.length >= 2) break;
-      await page.waitForTimeout(200);
-    }
+    await instancesOnce(page, flowsApi, flow.id, (all) => all.length >= 2);
     await order('13900139001');
-    let converted = null;
-    for (let i = 0; i < 100 && !converted; i++) {
-      const all = await (await page.request.get(`${flowsApi}/${flow.id}/instances`, { headers: JSON_HEADERS })).json();
-      converted = all.find((x) => x.exitReason === 'goal') ?? null;
-      if (!converted) await page.waitForTimeout(200);
-    }
+    const leftAtGoal = (all) => all.find((x) => x.exitReason === 'goal');
+    const converted = leftAtGoal(await instancesOnce(page, flowsApi, flow.id, leftAtGoal));
     assert.ok(converted, 'the customer who ordered again left the journey at its goal');
     assert.equal(converted.customerKey, '13900139001');
 
@@ -265,14 +268,7 @@ test('journeys: a schedule picked as weekly days and a time starts each matching
 
     // the clock jumps a week on, past a Monday and a Friday: like a platform that was down, the schedule catches up
     // with one run (not one per missed moment), starting each gold member once; the next week's jump, once more
-    const instancesAfter = async (count) => {
-      let started = [];
-      for (let i = 0; i < 100 && started.length < count; i++) {
-        started = await (await page.request.get(`${flowsApi}/${flow.id}/instances`, { headers: JSON_HEADERS })).json();
-        if (started.length < count) await page.waitForTimeout(200);
-      }
-      return started;
-    };
+    const instancesAfter = (count) => instancesOnce(page, flowsApi, flow.id, (all) => all.length >= count);
     await advance(page, 'P7D');
     assert.equal((await instancesAfter(2)).length, 2);
     await advance(page, 'P7D');

@@ -7,11 +7,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, pickOption } from '../../testing/dom';
-import { renderFlowsAt, serveFakeApi } from './testing';
-import type { FlowGraph, FlowView } from './types';
+import { fakeDesigner, renderFlowsAt, serveFakeApi } from './testing';
+import type { FlowGraph } from './types';
 
-const WS = '/api/v1/workspaces/w1';
-const FLOW = `${WS}/apps/a1/flows/f1`;
 
 const DRAFT: FlowGraph = {
   nodes: [
@@ -23,41 +21,15 @@ const DRAFT: FlowGraph = {
 };
 
 const MEMBER = {
-  id: 'fm', key: 'member', name: '会员', draftVersion: 1, publishedVersion: 1, changedSincePublish: false,
+  id: 'fm', key: 'member', name: '会员',
   fields: [{ key: 'phone', label: '手机', type: 'phone' }, { key: 'birthday', label: '生日', type: 'date' }, { key: 'note', label: '备注', type: 'text' }],
 };
 
-let puts: { graph: FlowGraph }[];
-
-function view(draft: FlowGraph): FlowView {
-  return {
-    id: 'f1', appId: 'a1', kind: 'journey', name: '生日关怀', draft, draftVersion: puts.length + 1, publishedVersion: null, changedSincePublish: true,
-    problems: [
-      { field: 'nodes.start', nodeId: 'start', code: 'a', message: '检查触发' },
-      { field: 'nodes.birthday', nodeId: 'birthday', code: 'b', message: '检查等待' },
-    ],
-    updatedAt: '2026-11-24T01:00:00Z',
-  };
-}
-
-async function handle(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-  const url = new URL(String(input), 'http://localhost');
-  const method = init?.method ?? 'GET';
-  if (url.pathname === FLOW && method === 'GET') return json(200, view(puts.length ? puts[puts.length - 1].graph : DRAFT), { ETag: `"${puts.length + 1}"` });
-  if (url.pathname === FLOW && method === 'PUT') {
-    puts.push(JSON.parse(String(init?.body)));
-    return json(200, view(puts[puts.length - 1].graph), { ETag: `"${puts.length + 1}"` });
-  }
-  if (url.pathname === `${WS}/apps/a1/forms`) {
-    return json(200, [{ id: 'fm', key: 'member', name: '会员', fieldCount: 3, draftVersion: 1, publishedVersion: 1, changedSincePublish: false, updatedAt: '2026-11-24T01:00:00Z' }]);
-  }
-  if (url.pathname === `${WS}/apps/a1/forms/fm` || url.pathname === `${WS}/apps/a1/forms/fm/published`) return json(200, MEMBER);
-  return json(404, { status: 404, detail: 'no route' });
-}
+let designer: ReturnType<typeof fakeDesigner>;
 
 serveFakeApi(() => {
-  puts = [];
-  return handle;
+  designer = fakeDesigner(DRAFT, { start: '检查触发', birthday: '检查等待' }, [MEMBER], '生日关怀');
+  return async (input, init) => designer.answer(new URL(String(input), 'http://localhost'), init) ?? json(404, { status: 404, detail: 'no route' });
 });
 
 const options = () => [...document.querySelectorAll('.ant-select-item-option')]
@@ -83,8 +55,8 @@ describe('form and field pickers (jsdom, fake API)', { timeout: 60_000 }, () => 
     fireEvent.click(document.querySelector('.ant-select-item-option[title="生日"]')!);
 
     fireEvent.click(screen.getByTestId('flow-save'));
-    await waitFor(() => expect(puts).toHaveLength(1));
-    const nodes = puts[0].graph.nodes;
+    await waitFor(() => expect(designer.puts).toHaveLength(1));
+    const nodes = designer.puts[0].graph.nodes;
     expect(nodes.find((n) => n.id === 'start')!.config).toEqual({ on: 'record.created', form: 'member', customerField: 'phone' });
     expect(nodes.find((n) => n.id === 'birthday')!.config).toEqual({ untilField: 'birthday' });
   });

@@ -7,11 +7,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, pickOption } from '../../testing/dom';
-import { renderFlowsAt, serveFakeApi } from './testing';
-import type { FlowGraph, FlowView } from './types';
+import { fakeDesigner, renderFlowsAt, serveFakeApi } from './testing';
+import type { FlowGraph } from './types';
 
 const WS = '/api/v1/workspaces/w1';
-const FLOW = `${WS}/apps/a1/flows/f1`;
 
 const DRAFT: FlowGraph = {
   nodes: [
@@ -22,29 +21,17 @@ const DRAFT: FlowGraph = {
 };
 
 const MEMBER = {
-  id: 'fm', key: 'member', name: '会员', draftVersion: 1, publishedVersion: 1, changedSincePublish: false,
+  id: 'fm', key: 'member', name: '会员',
   fields: [{ key: 'phone', label: '手机', type: 'phone' }, { key: 'note', label: '备注', type: 'text' }],
 };
 
-let puts: { graph: FlowGraph }[];
+let designer: ReturnType<typeof fakeDesigner>;
 let previews: string[];
-
-function view(draft: FlowGraph): FlowView {
-  return {
-    id: 'f1', appId: 'a1', kind: 'journey', name: '定时关怀', draft, draftVersion: puts.length + 1, publishedVersion: null, changedSincePublish: true,
-    problems: [{ field: 'nodes.start', nodeId: 'start', code: 'a', message: '检查触发' }],
-    updatedAt: '2026-11-24T01:00:00Z',
-  };
-}
 
 async function handle(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const url = new URL(String(input), 'http://localhost');
-  const method = init?.method ?? 'GET';
-  if (url.pathname === FLOW && method === 'GET') return json(200, view(puts.length ? puts[puts.length - 1].graph : DRAFT), { ETag: `"${puts.length + 1}"` });
-  if (url.pathname === FLOW && method === 'PUT') {
-    puts.push(JSON.parse(String(init?.body)));
-    return json(200, view(puts[puts.length - 1].graph), { ETag: `"${puts.length + 1}"` });
-  }
+  const designed = designer.answer(url, init);
+  if (designed) return designed;
   if (url.pathname === `${WS}/flow-schedules/preview`) {
     const cron = url.searchParams.get('cron') ?? '';
     previews.push(cron);
@@ -53,15 +40,11 @@ async function handle(input: RequestInfo | URL, init?: RequestInit): Promise<Res
     }
     return json(200, { cron, zone: 'Asia/Shanghai', next: ['2026-11-30T01:00:00Z', '2026-12-04T01:00:00Z'] });
   }
-  if (url.pathname === `${WS}/apps/a1/forms`) {
-    return json(200, [{ id: 'fm', key: 'member', name: '会员', fieldCount: 2, draftVersion: 1, publishedVersion: 1, changedSincePublish: false, updatedAt: '2026-11-24T01:00:00Z' }]);
-  }
-  if (url.pathname === `${WS}/apps/a1/forms/fm` || url.pathname === `${WS}/apps/a1/forms/fm/published`) return json(200, MEMBER);
   return json(404, { status: 404, detail: 'no route' });
 }
 
 serveFakeApi(() => {
-  puts = [];
+  designer = fakeDesigner(DRAFT, { start: '检查触发' }, [MEMBER], '定时关怀');
   previews = [];
   return handle;
 });
@@ -89,8 +72,8 @@ describe('schedule trigger (jsdom, fake API)', { timeout: 60_000 }, () => {
     await waitFor(() => expect(within(panel).getByTestId('flow-trigger-customer').textContent).toContain('手机'));
 
     fireEvent.click(screen.getByTestId('flow-save'));
-    await waitFor(() => expect(puts).toHaveLength(1));
-    expect(puts[0].graph.nodes.find((n) => n.id === 'start')!.config).toEqual({
+    await waitFor(() => expect(designer.puts).toHaveLength(1));
+    expect(designer.puts[0].graph.nodes.find((n) => n.id === 'start')!.config).toEqual({
       on: 'schedule', cron: '0 9 * * 1,5', form: 'member', filter: { and: [{ field: 'note', op: 'is_empty' }] }, customerField: 'phone',
     });
   });

@@ -7,13 +7,14 @@ import zhCN from 'antd/es/locale/zh_CN';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter, Outlet, Route, Routes, useLocation } from 'react-router';
 import type { Workspace } from '../../api';
-import { installDomShims } from '../../testing/dom';
+import { installDomShims, json } from '../../testing/dom';
 import FlowDesignerPage from './FlowDesignerPage';
 import FlowsPage from './FlowsPage';
 import InstancePage from './InstancePage';
 import InstancesPage from './InstancesPage';
 import InboxPage from '../approvals/InboxPage';
 import MessagesPage from './MessagesPage';
+import type { FlowGraph, FlowView } from './types';
 
 export const ALL = ['app.view', 'app.manage'];
 
@@ -83,3 +84,45 @@ export function serveFakeApi(fresh: () => FetchHandler): void {
   });
 }
 
+
+/** A published form of app a1 as the pickers read it: its list entry and its definition. */
+export interface FakeForm {
+  id: string;
+  key: string;
+  name: string;
+  fields: { key: string; label: string; type: string }[];
+}
+
+/**
+ * The designer's side of a fake API for flow f1 of app a1 in workspace w1: the draft it loads (the
+ * last one saved, else `first`, shown with one problem on each listed node so tests can open them)
+ * and saves (kept in `puts`), and the app's forms for the pickers. `answer` returns null for any
+ * other route.
+ */
+export function fakeDesigner(first: FlowGraph, problems: Record<string, string>, forms: FakeForm[], name = '测试流程') {
+  const ws = '/api/v1/workspaces/w1';
+  const flowPath = `${ws}/apps/a1/flows/f1`;
+  const puts: { graph: FlowGraph }[] = [];
+  const view = (draft: FlowGraph): FlowView => ({
+    id: 'f1', appId: 'a1', kind: 'journey', name, draft, draftVersion: puts.length + 1, publishedVersion: null, changedSincePublish: true,
+    problems: Object.entries(problems).map(([nodeId, message]) => ({ field: `nodes.${nodeId}`, nodeId, code: 'check', message })),
+    updatedAt: '2026-11-24T01:00:00Z',
+  });
+  const etag = () => ({ ETag: `"${puts.length + 1}"` });
+  const answer = (url: URL, init?: RequestInit): Response | null => {
+    const method = init?.method ?? 'GET';
+    if (url.pathname === flowPath && method === 'GET') return json(200, view(puts.length ? puts[puts.length - 1].graph : first), etag());
+    if (url.pathname === flowPath && method === 'PUT') {
+      puts.push(JSON.parse(String(init?.body)));
+      return json(200, view(puts[puts.length - 1].graph), etag());
+    }
+    if (url.pathname === `${ws}/apps/a1/forms`) {
+      return json(200, forms.map((f) => ({ id: f.id, key: f.key, name: f.name, fieldCount: f.fields.length, draftVersion: 1, publishedVersion: 1,
+        changedSincePublish: false, updatedAt: '2026-11-24T01:00:00Z' })));
+    }
+    const form = forms.find((f) => url.pathname === `${ws}/apps/a1/forms/${f.id}` || url.pathname === `${ws}/apps/a1/forms/${f.id}/published`);
+    if (form) return json(200, { ...form, draftVersion: 1, publishedVersion: 1, changedSincePublish: false });
+    return null;
+  };
+  return { puts, answer };
+}
