@@ -47,9 +47,8 @@ class FakeRecords {
   records: FormRecord[] = [];
   history = new Map<string, HistoryEntry[]>();
   calls: Call[] = [];
-  totalExact = true;
-  /** the exact count asked for after an estimated first page; null: the count is not answered (yet) */
-  exactCount: number | null = null;
+  /** how the count of a list longer than a page answers: exactly (up to a million), or an estimate past it */
+  countExact = true;
   /** the next PATCH finds the record changed by someone else */
   changeBehindTheUsersBack = false;
   /** fields some tests add to the form */
@@ -102,7 +101,7 @@ class FakeRecords {
     if (path === `${BASE}/views` && method === 'GET') return json(200, []); // saved views: views.test.tsx
     if (path === `${BASE}/records` && method === 'GET') return this.list(url.searchParams);
     if (path === `${BASE}/records/count` && method === 'GET') {
-      return this.exactCount === null ? json(503, { status: 503, detail: 'busy' }) : json(200, { value: this.exactCount, exact: true });
+      return json(200, { value: this.records.filter((r) => !r.deletedAt).length, exact: this.countExact });
     }
     if (path === `${BASE}/records` && method === 'POST') {
       const bad = this.invalid(body, true);
@@ -158,7 +157,8 @@ class FakeRecords {
     const offset = Number(q.get('cursor') ?? 0);
     const page = items.slice(offset, offset + limit);
     const nextCursor = offset + limit < items.length ? String(offset + limit) : null;
-    return json(200, { items: page, nextCursor, ...(q.get('cursor') ? {} : { total: { value: items.length, exact: this.totalExact } }) });
+    // as the server: only a first page that holds every match says its total; the rest is counted on request
+    return json(200, { items: page, nextCursor, ...(q.get('cursor') || nextCursor ? {} : { total: { value: items.length, exact: true } }) });
   }
 
   lastList(): Call {
@@ -354,10 +354,10 @@ describe('records page (jsdom, fake API)', { timeout: 90_000 }, () => {
 
   it('pages with cursors and shows an estimated total as "约"', async () => {
     for (let i = 0; i < 25; i++) api.add({ name: `客户${String(i).padStart(2, '0')}` }, `2026-11-01T00:${String(i).padStart(2, '0')}:00.000Z`);
-    api.totalExact = false;
+    api.countExact = false;
     renderPage({ canCreate: false, canEdit: false, canDelete: false });
     await waitFor(() => expect(screen.getAllByTestId('record-row')).toHaveLength(20));
-    expect(byId('records-total').textContent).toBe('约 25 条');
+    await waitFor(() => expect(byId('records-total').textContent).toBe('约 25 条'));
     expect(byId('records-prev').hasAttribute('disabled')).toBe(true);
     expect(screen.queryByTestId('records-new')).toBeNull();
     expect(screen.queryByTestId('records-trash')).toBeNull();
@@ -366,7 +366,7 @@ describe('records page (jsdom, fake API)', { timeout: 90_000 }, () => {
     await waitFor(() => expect(screen.getAllByTestId('record-row')).toHaveLength(5));
     expect(api.lastList().query.get('cursor')).toBe('20');
     expect(byId('records-page').textContent).toBe('第 2 页');
-    expect(byId('records-total').textContent).toBe('约 25 条'); // from the first page
+    expect(byId('records-total').textContent).toBe('约 25 条'); // counted once, for every page
     expect(byId('records-next').hasAttribute('disabled')).toBe(true);
 
     fireEvent.click(byId('records-prev'));
@@ -381,16 +381,20 @@ describe('records page (jsdom, fake API)', { timeout: 90_000 }, () => {
     expect(JSON.parse(localStorage.getItem('qiaoban.records.columns.f1')!)).not.toContain('mobile');
   });
 
-  it('replaces an estimated total with the exact count asked for after the first page', async () => {
-    for (let i = 0; i < 3; i++) api.add({ name: `客户${i}` });
-    api.totalExact = false;
-    api.exactCount = 3;
+  it('counts a list longer than a page once the page shows, and a shorter one not at all', async () => {
+    for (let i = 0; i < 23; i++) api.add({ name: `客户${i}` });
     renderPage({ canCreate: false, canEdit: false, canDelete: false });
-    await waitFor(() => expect(byId('records-total').textContent).toBe('共 3 条'));
+    await waitFor(() => expect(byId('records-total').textContent).toBe('共 23 条'));
     expect(byId('records-total').getAttribute('data-exact')).toBe('true');
     const count = api.calls.find((c) => c.path.endsWith('/records/count'))!;
     expect(count.query.get('cursor')).toBeNull();
     expect(count.query.get('deleted')).toBeNull();
+    cleanup();
+    api.calls = [];
+    api.records = api.records.slice(0, 3);
+    renderPage({ canCreate: false, canEdit: false, canDelete: false });
+    await waitFor(() => expect(byId('records-total').textContent).toBe('共 3 条'));
+    expect(api.calls.some((c) => c.path.endsWith('/records/count'))).toBe(false);
   });
 
   it('says when someone else changed the record, and reloads it', async () => {

@@ -200,8 +200,9 @@ function GridOfRecords({ workspaceId, appId, formId, form, canCreate, canDelete,
   const query: RecordListQuery = { filter, sort, cursor: currentCursor(stack), limit: PAGE_SIZE, deleted: trash };
   const list = useRecordList(workspaceId, appId, formId, query);
   const firstPage = useCachedFirstPage(workspaceId, appId, formId, query);
-  const estimatedTotal = list.data?.total ?? firstPage.data?.total;
-  const exactTotal = useExactTotal(workspaceId, appId, formId, query, !!estimatedTotal && !estimatedTotal.exact);
+  const pageTotal = list.data?.total ?? firstPage.data?.total;
+  // a first page that holds every match knows its total; a bigger list is counted once the page shows
+  const exactTotal = useExactTotal(workspaceId, appId, formId, query, !!(list.data ?? firstPage.data) && !pageTotal?.exact);
   const records = list.data?.items ?? [];
   const shown = visibleFields(fields, columnKeys);
   const config = gridConfigOf({ filter, sort, columns: columnKeys, widths });
@@ -398,7 +399,7 @@ function GridOfRecords({ workspaceId, appId, formId, form, canCreate, canDelete,
         onResize={(key, width) => setWidths((w) => ({ ...w, [key]: width }))}
       />
       <Pager
-        total={estimatedTotal && !estimatedTotal.exact && exactTotal.data ? exactTotal.data : estimatedTotal}
+        total={pageTotal?.exact ? pageTotal : exactTotal.data ?? pageTotal}
         page={pageNumber(stack)}
         hasPrevious={hasPrevious(stack)}
         hasNext={!!list.data?.nextCursor && !list.isPlaceholderData}

@@ -27,15 +27,15 @@ export function useCachedFirstPage(ws: string, app: string, formId: string, q: R
 }
 
 /**
- * The exact total, asked for only when the first page gave an estimate; under the lists' key prefix
- * so that writes refresh it too.
+ * The total of a list longer than a page (exact up to a million), asked for once the first page
+ * shows; under the lists' key prefix so that writes refresh it too.
  */
-export function useExactTotal(ws: string, app: string, formId: string, q: RecordListQuery, estimated: boolean) {
+export function useExactTotal(ws: string, app: string, formId: string, q: RecordListQuery, wanted: boolean) {
   const key = { filter: q.filter ?? null, deleted: !!q.deleted };
   return useQuery({
     queryKey: recordKeys.count(ws, app, formId, key),
     queryFn: ({ signal }) => recordsApi.count(ws, app, formId, key, signal),
-    enabled: estimated,
+    enabled: wanted,
   });
 }
 

@@ -109,7 +109,8 @@ public class RecordExporter {
                     RecordQueries.Page page = queries.list(form.get(), access,
                             new RecordQueries.ListRequest(filter, sort, cursor, PAGE, false));
                     if (total == null) {
-                        total = page.total() == null ? null : page.total().value();
+                        // a first page that does not hold everything leaves the total to a count (exact up to a million)
+                        total = page.total() != null ? page.total().value() : queries.count(form.get(), access, filter, false).value();
                         Long t = total;
                         QuarkusTransaction.requiringNew().run(() -> sql(() -> exports.running(exportId, t)));
                     }

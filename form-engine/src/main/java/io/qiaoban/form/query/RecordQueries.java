@@ -26,17 +26,15 @@ import java.util.UUID;
 /**
  * Reads records: one by id, or a page of a filtered, sorted list continued by cursor. The caller's
  * row filter is part of the SQL (so a member with a row filter pays no more than an admin), the
- * form id is written into it (a UUID) so PostgreSQL can use the form's partial indexes, and the
- * total never waits for an exact count: the planner's estimate, counted on the spot only when it is
- * tiny (reading no further than 101 rows), and exactly on request ({@link #count}, which the UI asks
- * for after the page is shown). A row filter makes the planner's estimate unreliable (it cannot know
- * how many records are "mine"), so a count that trusted it could read thousands of rows: a member
- * with a row filter then waited many times longer for their first page than an admin.
+ * form id is written into it (a UUID) so PostgreSQL can use the form's partial indexes, and a page
+ * is one query: its total is known only when the first page holds every match; otherwise it is
+ * counted on request ({@link #count}, which the UI asks for after the page is shown, and an export
+ * before it starts). Estimating the total with the page cost a second planning of the same query
+ * on every first page, and a row filter makes that estimate unreliable anyway (the planner cannot
+ * know how many records are "mine").
  */
 @ApplicationScoped
 public class RecordQueries {
-    /** Below this estimate the first page counts exactly (at most this many rows + 1 read). */
-    public static final int INLINE_COUNT_LIMIT = 100;
     /** {@link #count} stops here: beyond, "more than a million" is what a person needs to know. */
     public static final int COUNT_LIMIT = 1_000_000;
     private static final String COLUMNS = "r.id, r.workspace_id, r.form_id, r.form_version, r.data::text, r.version, "
@@ -143,9 +141,9 @@ public class RecordQueries {
                 }
             }
             boolean firstPage = request.cursor() == null || request.cursor().isBlank();
-            // a first page without a next one holds every match: its size is the exact total, no estimate needed
-            Total total = !firstPage ? null
-                    : next == null ? new Total(records.size(), true) : total(c, where, form.workspaceId(), row, filter);
+            // a first page without a next one holds every match: its size is the exact total. Any other total
+            // is counted in the background (GET .../count, asked once the page shows): the page is one query
+            Total total = firstPage && next == null ? new Total(records.size(), true) : null;
             return new Page(records, next, total);
         }
     }
@@ -159,13 +157,18 @@ public class RecordQueries {
         RecordSort.parse(sort, form.schema(), types);
     }
 
-    /** The exact number of records of a view (up to {@link #COUNT_LIMIT}), with the caller's row filter. */
+    /**
+     * The exact number of records of a view, with the caller's row filter; past {@link #COUNT_LIMIT}
+     * the planner's estimate (not exact).
+     */
     public Total count(PublishedForm form, FormAccess access, JsonNode filterNode, boolean deleted) throws SQLException {
         QueryContext context = context(form, access);
         SqlFragment row = filters.compile(access.rowFilter(), context);
         SqlFragment filter = filters.compile(filterNode, context);
+        String where = where(form, row, filter, deleted);
         try (Connection c = db.getConnection()) {
-            return cappedCount(c, where(form, row, filter, deleted), form.workspaceId(), row, filter, COUNT_LIMIT, 0);
+            Total counted = cappedCount(c, where, form.workspaceId(), row, filter, COUNT_LIMIT);
+            return counted.exact() ? counted : new Total(Math.max(counted.value(), estimate(c, where, form.workspaceId(), row, filter)), false);
         }
     }
 
@@ -176,30 +179,22 @@ public class RecordQueries {
                 + (deleted ? "not null" : "null") + " and " + row.sql() + " and " + filter.sql();
     }
 
-    /**
-     * The planner's estimate (no rows read); only when it says the result is tiny is it counted, and
-     * then never past {@value #INLINE_COUNT_LIMIT} + 1 rows.
-     */
-    private Total total(Connection c, String where, UUID workspaceId, SqlFragment row, SqlFragment filter) throws SQLException {
-        long estimate;
+    /** The planner's estimate of how many records a view holds (no rows read). */
+    private long estimate(Connection c, String where, UUID workspaceId, SqlFragment row, SqlFragment filter) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("explain (format json) select 1" + where)) {
             ps.setObject(1, workspaceId);
             filter.bind(ps, row.bind(ps, 2));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                estimate = json.readTree(rs.getString(1)).path(0).path("Plan").path("Plan Rows").asLong();
+                return json.readTree(rs.getString(1)).path(0).path("Plan").path("Plan Rows").asLong();
             } catch (JsonProcessingException e) {
-                estimate = 0;
+                return 0;
             }
         }
-        if (estimate > INLINE_COUNT_LIMIT) {
-            return new Total(estimate, false);
-        }
-        return cappedCount(c, where, workspaceId, row, filter, INLINE_COUNT_LIMIT, estimate);
     }
 
-    private Total cappedCount(Connection c, String where, UUID workspaceId, SqlFragment row, SqlFragment filter, int limit,
-            long estimate) throws SQLException {
+    private Total cappedCount(Connection c, String where, UUID workspaceId, SqlFragment row, SqlFragment filter, int limit)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select count(*) from (select 1" + where + " limit "
                 + (limit + 1) + ") x")) {
             ps.setObject(1, workspaceId);
@@ -207,7 +202,7 @@ public class RecordQueries {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 long capped = rs.getLong(1);
-                return capped <= limit ? new Total(capped, true) : new Total(Math.max(estimate, capped), false);
+                return new Total(Math.min(capped, limit), capped <= limit);
             }
         }
     }
