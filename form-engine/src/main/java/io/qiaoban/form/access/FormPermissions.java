@@ -8,6 +8,7 @@ import io.qiaoban.core.problem.ProblemException;
 import io.qiaoban.core.role.Permission;
 import io.qiaoban.core.workspace.Membership;
 import io.qiaoban.core.workspace.WorkspaceGuard;
+import io.qiaoban.form.form.FormRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -65,10 +66,39 @@ public class FormPermissions {
 
     /** The access of a member whose app.view was just checked. */
     public FormAccess of(Membership membership, UUID formId) throws SQLException {
+        return access(membership, setting(formId, membership.role.id));
+    }
+
+    /** A form of an app and the caller's access to it, read together: the one read a records request makes. */
+    public record Targeted(FormRepository.Head head, FormAccess access) {
+    }
+
+    public Optional<Targeted> target(Membership membership, UUID appId, UUID formId) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select f.key, f.draft ->> 'name', f.published_version,
+                       p.can_view, p.can_create, p.can_edit, p.can_delete, p.row_filter::text, p.hidden_fields::text, p.role_id
+                  from form f left join form_permission p on p.form_id = f.id and p.role_id = ?
+                 where f.workspace_id = ? and f.app_id = ? and f.id = ?""")) {
+            ps.setObject(1, membership.role.id);
+            ps.setObject(2, membership.workspaceId);
+            ps.setObject(3, appId);
+            ps.setObject(4, formId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                FormRepository.Head head = new FormRepository.Head(formId, membership.workspaceId, appId, rs.getString(1),
+                        rs.getString(2), rs.getObject(3, Integer.class));
+                Optional<Setting> setting = rs.getObject(10) == null ? Optional.empty() : Optional.of(setting(rs, 4, membership.role.id));
+                return Optional.of(new Targeted(head, access(membership, setting)));
+            }
+        }
+    }
+
+    private static FormAccess access(Membership membership, Optional<Setting> setting) {
         boolean create = membership.role.allows(Permission.RECORD_CREATE);
         boolean edit = membership.role.allows(Permission.RECORD_EDIT);
         boolean delete = membership.role.allows(Permission.RECORD_DELETE);
-        Optional<Setting> setting = setting(formId, membership.role.id);
         if (setting.isEmpty()) {
             return new FormAccess(membership.user.id, true, create, edit, delete, null, Set.of());
         }
@@ -84,14 +114,18 @@ public class FormPermissions {
             ps.setObject(1, formId);
             ps.setObject(2, roleId);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                String filter = rs.getString(5);
-                List<String> hidden = List.of(json.readValue(rs.getString(6), String[].class));
-                return Optional.of(new Setting(roleId, rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4),
-                        filter == null ? null : json.readTree(filter), hidden));
+                return rs.next() ? Optional.of(setting(rs, 1, roleId)) : Optional.empty();
             }
+        }
+    }
+
+    /** A setting from its six columns, the first at {@code from}. */
+    private Setting setting(ResultSet rs, int from, UUID roleId) throws SQLException {
+        try {
+            String filter = rs.getString(from + 4);
+            List<String> hidden = List.of(json.readValue(rs.getString(from + 5), String[].class));
+            return new Setting(roleId, rs.getBoolean(from), rs.getBoolean(from + 1), rs.getBoolean(from + 2), rs.getBoolean(from + 3),
+                    filter == null ? null : json.readTree(filter), hidden);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,6 @@
 package io.qiaoban.form.api;
 
+import io.qiaoban.core.problem.ProblemException;
 import io.qiaoban.core.role.Permission;
 import io.qiaoban.core.workspace.Membership;
 import io.qiaoban.core.workspace.WorkspaceGuard;
@@ -30,9 +31,11 @@ class FormTargets {
     Target viewable(UUID workspaceId, UUID appId, UUID formId) throws Exception {
         // one membership read for the whole request: it both guards the workspace and decides the access
         Membership member = guard.require(workspaceId, Permission.APP_VIEW);
-        PublishedForm form = forms.published(member, appId, formId);
-        FormAccess access = permissions.of(member, form.formId());
-        FormPermissions.require(access.view());
-        return new Target(form, access, member);
+        // the form and the role's setting for it in one read, then the published version (cached)
+        FormPermissions.Targeted targeted = permissions.target(member, appId, formId)
+                .orElseThrow(() -> ProblemException.notFound("@thing.form"));
+        PublishedForm form = forms.published(targeted.head());
+        FormPermissions.require(targeted.access().view());
+        return new Target(form, targeted.access(), member);
     }
 }

@@ -209,8 +209,11 @@ public class FormService {
     /** The published version for a member whose app.view the caller has just checked (one membership read per request). */
     @Transactional(rollbackOn = Exception.class)
     public PublishedForm published(Membership member, UUID appId, UUID formId) throws SQLException {
-        FormRepository.Head form = forms.head(member.workspaceId, appId, formId)
-                .orElseThrow(() -> ProblemException.notFound("@thing.form"));
+        return published(forms.head(member.workspaceId, appId, formId).orElseThrow(() -> ProblemException.notFound("@thing.form")));
+    }
+
+    /** The published version of a form whose head the caller has read; a form never published is refused. */
+    public PublishedForm published(FormRepository.Head form) throws SQLException {
         if (form.publishedVersion() == null) {
             throw ProblemException.conflict("form.notPublished", form.name());
         }
