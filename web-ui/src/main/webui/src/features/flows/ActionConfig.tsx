@@ -12,10 +12,10 @@ import { filledByEngine, flowActionSchema } from './actionSchema';
 import { keyPart } from './summary';
 import type { NodeConfig } from './types';
 import { useFlowList } from './useFlows';
+import { text } from './nodeConfig';
 
 type SetConfig = (config: NodeConfig) => void;
 
-const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /**
  * An action node's settings: the action, chosen from the registry, and a form generated from its

@@ -9,6 +9,7 @@ import { ScheduleConfig } from './ScheduleConfig';
 import { FieldKeySelect, FormKeySelect } from './FormPickers';
 import { NodeIcon } from './nodeIcons';
 import { APPROVAL_MODES, ASSIGNEE_KINDS, isNodeType, TRIGGER_ONS } from './nodeTypes';
+import { isRecord, strings, text, withKey } from './nodeConfig';
 import { keyPart } from './summary';
 import { useRoles } from '../admin/roles/useRoles';
 import { MemberSelect, RecordsScopeContext } from '../records';
@@ -17,18 +18,6 @@ import { useWorkspace } from '../workspaces/WorkspaceGate';
 import type { FlowProblem, NodeConfig } from './types';
 
 type SetConfig = (config: NodeConfig) => void;
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (v: unknown): string => (typeof v === 'string' ? v : '');
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-
-/** The config with `key` set, or left out when the value is empty (a free-text key the user cleared). */
-function withKey(config: NodeConfig, key: string, value: unknown): NodeConfig {
-  const next = { ...config };
-  if (value === undefined || value === '') delete next[key];
-  else next[key] = value;
-  return next;
-}
 
 interface Props {
   node: DesignerNode;

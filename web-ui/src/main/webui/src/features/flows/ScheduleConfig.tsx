@@ -3,21 +3,13 @@ import { Alert, Checkbox, Flex, Form, Input, InputNumber, Radio, TimePicker, Typ
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FieldKeySelect, FormKeySelect, useFormFields } from './FormPickers';
+import { text, withKey } from './nodeConfig';
 import { cronOf, FREQUENCIES, partsOf, WEEKDAYS, type Frequency, type ScheduleParts } from './schedule';
 import { useSchedulePreview } from './useFlows';
 import { ApiError } from '../../api/problem';
 import { conditionsOf, countConditions, FilterBuilder, type FilterNode } from '../records';
 import { useWorkspace } from '../workspaces/WorkspaceGate';
 import type { NodeConfig } from './types';
-
-const text = (v: unknown): string => (typeof v === 'string' ? v : '');
-
-function withKey(config: NodeConfig, key: string, value: unknown): NodeConfig {
-  const next = { ...config };
-  if (value === undefined || value === null || value === '') delete next[key];
-  else next[key] = value;
-  return next;
-}
 
 /**
  * A schedule trigger: when it fires (every day, week or month at a time, or a cron typed by IT), the

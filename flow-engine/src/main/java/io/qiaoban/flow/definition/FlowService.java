@@ -174,14 +174,19 @@ public class FlowService {
 
     /** Refuses a draft that cannot run yet (to publish it or to test it) with every problem, each on its node or edge. */
     public void requireRunnable(StoredFlow flow) {
-        List<GraphProblem> problems = problems(flow.draft());
+        requireRunnable(flow.workspaceId(), flow.appId(), flow.name(), flow.draft());
+    }
+
+    /** Refuses a graph of the app that cannot run (a draft, a packaged flow) with every problem, each on its node or edge. */
+    public void requireRunnable(UUID workspaceId, UUID appId, String name, FlowGraph graph) {
+        List<GraphProblem> problems = problems(graph);
         if (problems.isEmpty()) {
             // a sound graph: what its schedule refers to must exist too
-            problems = schedules.problems(flow.workspaceId(), flow.appId(), flow.draft());
+            problems = schedules.problems(workspaceId, appId, graph);
         }
         if (!problems.isEmpty()) {
             List<FieldError> errors = problems.stream().map(p -> FieldError.of(p.field(), p.code(), p.args())).toList();
-            throw new ProblemException(400, "flow.invalid", errors, flow.name(), errors.size());
+            throw new ProblemException(400, "flow.invalid", errors, name, errors.size());
         }
     }
 

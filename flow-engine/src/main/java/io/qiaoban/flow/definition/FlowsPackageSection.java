@@ -10,9 +10,7 @@ import io.qiaoban.core.pkg.PackageSection;
 import io.qiaoban.core.problem.FieldError;
 import io.qiaoban.core.problem.ProblemException;
 import io.qiaoban.flow.graph.FlowGraph;
-import io.qiaoban.flow.graph.FlowGraphValidator;
 import io.qiaoban.flow.graph.FlowNode;
-import io.qiaoban.flow.graph.GraphProblem;
 import io.qiaoban.flow.runtime.FlowEventTypes;
 import io.qiaoban.flow.schedule.FlowSchedules;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,14 +38,16 @@ public class FlowsPackageSection implements PackageSection {
     static final String FLOW_NAME = "flowName";
 
     private final FlowRepository flows;
+    private final FlowService definitions;
     private final FlowSchedules schedules;
     private final FlowEventTypes eventTypes;
     private final ObjectMapper json;
     private final Clock clock;
-    private final FlowGraphValidator validator = new FlowGraphValidator();
 
-    FlowsPackageSection(FlowRepository flows, FlowSchedules schedules, FlowEventTypes eventTypes, ObjectMapper json, Clock clock) {
+    FlowsPackageSection(FlowRepository flows, FlowService definitions, FlowSchedules schedules, FlowEventTypes eventTypes,
+            ObjectMapper json, Clock clock) {
         this.flows = flows;
+        this.definitions = definitions;
         this.schedules = schedules;
         this.eventTypes = eventTypes;
         this.json = json;
@@ -108,7 +108,7 @@ public class FlowsPackageSection implements PackageSection {
                 StoredFlow current = byName.get(p.name().toLowerCase(Locale.ROOT));
                 FlowGraph graph = startsBy(p.graph(), ids, "flow", FLOW_NAME, true);
                 if (p.published()) {
-                    requireRunnable(context, p.name(), graph);
+                    definitions.requireRunnable(context.workspaceId(), context.appId(), p.name(), graph);
                 }
                 boolean same = graph.equals(current.draft());
                 if (!same) {
@@ -142,17 +142,6 @@ public class FlowsPackageSection implements PackageSection {
             throw new IllegalStateException(e);
         }
         return flow;
-    }
-
-    private void requireRunnable(PackageContext context, String name, FlowGraph graph) {
-        List<GraphProblem> problems = validator.validate(graph);
-        if (problems.isEmpty()) {
-            problems = schedules.problems(context.workspaceId(), context.appId(), graph);
-        }
-        if (!problems.isEmpty()) {
-            List<FieldError> errors = problems.stream().map(p -> FieldError.of(p.field(), p.code(), p.args())).toList();
-            throw new ProblemException(400, "flow.invalid", errors, name, errors.size());
-        }
     }
 
     /**

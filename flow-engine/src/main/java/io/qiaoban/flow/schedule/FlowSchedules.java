@@ -99,7 +99,7 @@ public class FlowSchedules {
      * whose records it starts for, and the fields its filter names (read as the system, one record).
      */
     public List<GraphProblem> problems(UUID workspaceId, UUID appId, FlowGraph graph) {
-        Optional<FlowNode> trigger = new RunnableGraph(graph).trigger().filter(t -> "schedule".equals(t.config().path("on").asText()));
+        Optional<FlowNode> trigger = scheduleTrigger(graph);
         String form = trigger.map(t -> t.config().path("form").asText("")).orElse("");
         if (form.isEmpty()) {
             return List.of();
@@ -203,6 +203,10 @@ public class FlowSchedules {
     }
 
     private static Optional<FlowNode> scheduleTrigger(FlowRepository.Published flow) {
-        return new RunnableGraph(flow.graph()).trigger().filter(t -> "schedule".equals(t.config().path("on").asText()));
+        return scheduleTrigger(flow.graph());
+    }
+
+    private static Optional<FlowNode> scheduleTrigger(FlowGraph graph) {
+        return new RunnableGraph(graph).trigger().filter(t -> "schedule".equals(t.config().path("on").asText()));
     }
 }
