@@ -73,26 +73,45 @@ public class FormPermissions {
     public record Targeted(FormRepository.Head head, FormAccess access) {
     }
 
-    public Optional<Targeted> target(Membership membership, UUID appId, UUID formId) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                select f.key, f.draft ->> 'name', f.published_version,
-                       p.can_view, p.can_create, p.can_edit, p.can_delete, p.row_filter::text, p.hidden_fields::text, p.role_id
-                  from form f left join form_permission p on p.form_id = f.id and p.role_id = ?
-                 where f.workspace_id = ? and f.app_id = ? and f.id = ?""")) {
-            ps.setObject(1, membership.role.id);
-            ps.setObject(2, membership.workspaceId);
-            ps.setObject(3, appId);
-            ps.setObject(4, formId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
+    /**
+     * The form and the role's setting for it, read in the same statement as the caller's membership
+     * ({@link WorkspaceGuard#require(UUID, Permission, WorkspaceGuard.Joined)}): empty when the app has
+     * no such form.
+     */
+    public WorkspaceGuard.Joined<Optional<Targeted>> target(UUID appId, UUID formId) {
+        return new WorkspaceGuard.Joined<>() {
+            @Override
+            public String joins() {
+                return """
+                        left join form f on f.workspace_id = m.workspace_id and f.app_id = ? and f.id = ?
+                        left join form_permission p on p.form_id = f.id and p.role_id = m.role_id""";
+            }
+
+            @Override
+            public String columns() {
+                return "f.id, f.key, f.draft ->> 'name', f.published_version, "
+                        + "p.can_view, p.can_create, p.can_edit, p.can_delete, p.row_filter::text, p.hidden_fields::text, p.role_id";
+            }
+
+            @Override
+            public int bind(PreparedStatement ps, int index) throws SQLException {
+                ps.setObject(index, appId);
+                ps.setObject(index + 1, formId);
+                return index + 2;
+            }
+
+            @Override
+            public Optional<Targeted> read(Membership membership, ResultSet rs, int from) throws SQLException {
+                if (rs.getObject(from) == null) {
                     return Optional.empty();
                 }
-                FormRepository.Head head = new FormRepository.Head(formId, membership.workspaceId, appId, rs.getString(1),
-                        rs.getString(2), rs.getObject(3, Integer.class));
-                Optional<Setting> setting = rs.getObject(10) == null ? Optional.empty() : Optional.of(setting(rs, 4, membership.role.id));
+                FormRepository.Head head = new FormRepository.Head(formId, membership.workspaceId, appId,
+                        rs.getString(from + 1), rs.getString(from + 2), rs.getObject(from + 3, Integer.class));
+                Optional<Setting> setting = rs.getObject(from + 10) == null ? Optional.empty()
+                        : Optional.of(setting(rs, from + 4, membership.role.id));
                 return Optional.of(new Targeted(head, access(membership, setting)));
             }
-        }
+        };
     }
 
     private static FormAccess access(Membership membership, Optional<Setting> setting) {

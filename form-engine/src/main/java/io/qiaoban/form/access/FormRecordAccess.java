@@ -77,7 +77,7 @@ public class FormRecordAccess implements RecordAccess {
             Resolved r = resolve(scope);
             RecordQueries.ListRequest request = new RecordQueries.ListRequest(filter, null, cursor,
                     Math.max(1, Math.min(limit, MAX_QUERY)), false);
-            RecordQueries.Page page = queries.list(r.form(), r.access(), request);
+            RecordQueries.Page<StoredRecord> page = queries.list(r.form(), r.access(), request);
             return new RecordPage(page.records().stream().map(x -> data(r, x)).toList(), page.nextCursor());
         } catch (SQLException e) {
             throw new IllegalStateException(e);

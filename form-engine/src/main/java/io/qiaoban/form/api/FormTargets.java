@@ -9,6 +9,7 @@ import io.qiaoban.form.access.FormPermissions;
 import io.qiaoban.form.form.FormService;
 import io.qiaoban.form.form.PublishedForm;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Resolves the published form a records request is about and the caller's access to it. */
@@ -29,11 +30,12 @@ class FormTargets {
     }
 
     Target viewable(UUID workspaceId, UUID appId, UUID formId) throws Exception {
-        // one membership read for the whole request: it both guards the workspace and decides the access
-        Membership member = guard.require(workspaceId, Permission.APP_VIEW);
-        // the form and the role's setting for it in one read, then the published version (cached)
-        FormPermissions.Targeted targeted = permissions.target(member, appId, formId)
-                .orElseThrow(() -> ProblemException.notFound("@thing.form"));
+        // one read for the whole request: the membership (it guards the workspace and decides the access),
+        // the form and the role's setting for it; then the published version (cached)
+        WorkspaceGuard.Guarded<Optional<FormPermissions.Targeted>> guarded = guard.require(workspaceId, Permission.APP_VIEW,
+                permissions.target(appId, formId));
+        Membership member = guarded.membership();
+        FormPermissions.Targeted targeted = guarded.joined().orElseThrow(() -> ProblemException.notFound("@thing.form"));
         PublishedForm form = forms.published(targeted.head());
         FormPermissions.require(targeted.access().view());
         return new Target(form, targeted.access(), member);

@@ -9,6 +9,7 @@ import io.qiaoban.core.problem.ProblemException;
 import io.qiaoban.core.web.IfMatch;
 import io.qiaoban.form.access.FormAccess;
 import io.qiaoban.form.access.FormPermissions;
+import io.qiaoban.form.query.ListedRecord;
 import io.qiaoban.form.query.RecordQueries;
 import io.qiaoban.form.record.HistoryEntry;
 import io.qiaoban.form.record.RecordRepository;
@@ -32,7 +33,8 @@ import java.util.UUID;
 /**
  * Records of a published form: list (filter, sort, cursor), create (Idempotency-Key), read, change
  * (If-Match), delete to the trash, restore, history. The caller's permissions for the form decide
- * what exists for them and which fields they see. Each call is one transaction.
+ * what exists for them and which fields they see. Each call that reads one record or writes is one
+ * transaction; a list and its count are plain reads.
  */
 @Path("/v1/workspaces/{workspaceId}/apps/{appId}/forms/{formId}/records")
 public class RecordResource {
@@ -44,7 +46,7 @@ public class RecordResource {
             UUID updatedBy, Instant updatedAt, Instant deletedAt) {
     }
 
-    public record PageView(List<RecordView> items, String nextCursor, RecordQueries.Total total) {
+    public record PageView(List<ListedRecord> items, String nextCursor, RecordQueries.Total total) {
     }
 
     private final FormTargets targets;
@@ -66,7 +68,8 @@ public class RecordResource {
         return targets.viewable(workspaceId, appId, formId);
     }
 
-    @Transactional(rollbackOn = Exception.class)
+    // Reads of a list run without a transaction: each statement reads committed data anyway (READ
+    // COMMITTED), and a transaction only added its commit, a round trip, to every page.
     @GET
     public PageView list(@PathParam("workspaceId") UUID workspaceId, @PathParam("appId") UUID appId,
             @PathParam("formId") UUID formId, @QueryParam("filter") String filter, @QueryParam("sort") String sort,
@@ -80,13 +83,12 @@ public class RecordResource {
         if (deleted) {
             FormPermissions.require(t.access().delete());
         }
-        RecordQueries.Page page = queries.list(t.form(), t.access(),
+        RecordQueries.Page<ListedRecord> page = queries.listVisible(t.form(), t.access(),
                 new RecordQueries.ListRequest(parsed, sort, cursor, limit, deleted));
-        return new PageView(page.records().stream().map(r -> view(t.access(), r)).toList(), page.nextCursor(), page.total());
+        return new PageView(page.records(), page.nextCursor(), page.total());
     }
 
     /** The exact number of records of a view, which the first page only estimates; asked for after it is shown. */
-    @Transactional(rollbackOn = Exception.class)
     @GET
     @Path("/count")
     public RecordQueries.Total count(@PathParam("workspaceId") UUID workspaceId, @PathParam("appId") UUID appId,

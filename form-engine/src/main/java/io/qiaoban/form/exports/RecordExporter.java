@@ -106,7 +106,7 @@ public class RecordExporter {
                 Instant nextProgress = clock.instant();
                 Instant nextLease = clock.instant().plus(LEASE_EVERY);
                 do {
-                    RecordQueries.Page page = queries.list(form.get(), access,
+                    RecordQueries.Page<StoredRecord> page = queries.list(form.get(), access,
                             new RecordQueries.ListRequest(filter, sort, cursor, PAGE, false));
                     if (total == null) {
                         // a first page that does not hold everything leaves the total to a count (exact up to a million)
