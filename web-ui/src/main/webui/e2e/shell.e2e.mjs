@@ -181,3 +181,15 @@ test('a wrong password shows the server message and stays on the login page', as
     await guideScreenshot(page, 'login.png');
   });
 });
+
+test('the packaged application describes its API (OpenAPI, built on first request) and serves Swagger UI', async () => {
+  const json = await fetch(`${BASE_URL}/q/openapi?format=json`);
+  assert.equal(json.status, 200);
+  const document = await json.json();
+  assert.equal(document.info.title, 'Qiaoban API');
+  assert.ok(document.paths['/api/v1/workspaces/{workspaceId}/apps'], 'the apps route is described');
+  const yaml = await fetch(`${BASE_URL}/q/openapi`);
+  assert.equal(yaml.status, 200);
+  assert.match(await yaml.text(), /title: Qiaoban API/);
+  assert.equal((await fetch(`${BASE_URL}/q/swagger-ui/`)).status, 200);
+});
