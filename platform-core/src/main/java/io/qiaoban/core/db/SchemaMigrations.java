@@ -36,31 +36,19 @@ public class SchemaMigrations {
     private final AgroalDataSource db;
     private final List<String> locations;
     private final List<String> ignorePatterns;
-    private final boolean migrateAtStart;
 
     SchemaMigrations(AgroalDataSource db,
             @ConfigProperty(name = "qiaoban.db.migrations.locations") List<String> locations,
-            @ConfigProperty(name = "qiaoban.db.migrations.ignore-patterns") Optional<List<String>> ignorePatterns,
-            @ConfigProperty(name = "qiaoban.db.migrate-at-start", defaultValue = "true") boolean migrateAtStart) {
+            @ConfigProperty(name = "qiaoban.db.migrations.ignore-patterns") Optional<List<String>> ignorePatterns) {
         this.db = db;
         this.locations = locations;
         this.ignorePatterns = ignorePatterns.orElse(List.of());
-        this.migrateAtStart = migrateAtStart;
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent start) throws SQLException {
-        if (migrateAtStart) {
-            migrate();
+        if (!current()) {
+            flyway().migrate();
         }
-    }
-
-    /** Migrates the schema unless it is already current; true when Flyway ran. */
-    public boolean migrate() throws SQLException {
-        if (current()) {
-            return false;
-        }
-        flyway().migrate();
-        return true;
     }
 
     /**
