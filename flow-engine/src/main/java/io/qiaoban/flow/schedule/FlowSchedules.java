@@ -113,15 +113,16 @@ public class FlowSchedules {
         }
     }
 
-    /** A platform that was stopped plans the firings it may not know of (planning twice plans once). */
-    void onStart(@Observes StartupEvent started) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            try {
-                flows.publishedOnSchedule().forEach(this::planned);
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException("Could not plan the flows' schedules", e);
-            }
-        });
+    /**
+     * A platform that was stopped plans the firings it may not know of (planning twice plans once). The
+     * transaction is opened only when a flow runs on a schedule: the first transaction of a start loads
+     * the transaction manager, a tenth of a second of every start otherwise (docs/performance.md).
+     */
+    void onStart(@Observes StartupEvent started) throws java.sql.SQLException {
+        List<FlowRepository.Published> onSchedule = flows.publishedOnSchedule();
+        if (!onSchedule.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> onSchedule.forEach(this::planned));
+        }
     }
 
     /** The next firing, or empty when the schedule never fires again. */
