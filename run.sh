@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 jar=web-ui/target/quarkus-app/quarkus-run.jar
 # Quarkus gives the jar a fixed timestamp (reproducible builds), so a stamp of our own dates the build
 stamp=web-ui/target/.run-build-stamp
-if [ ! -f "$jar" ] || [ ! -f "$stamp" ] || [ -n "$(find pom.xml platform-core web-ui \
+if [ ! -f "$jar" ] || [ ! -f "$stamp" ] || [ -n "$(find pom.xml platform-core rule-engine form-engine flow-engine web-ui \
     \( -path '*/node_modules' -o -path '*/target' -o -path '*/dist' -o -path '*/src/test' \) -prune \
     -o -type f -newer "$stamp" -print -quit)" ]; then
   echo "Building Qiaoban (the first build downloads dependencies and takes a few minutes)..."
