@@ -5,7 +5,6 @@ import io.qiaoban.core.auth.CurrentCaller;
 import io.qiaoban.core.problem.FieldError;
 import io.qiaoban.core.problem.ProblemException;
 import io.qiaoban.core.role.Permission;
-import io.qiaoban.core.workspace.Membership;
 import io.qiaoban.core.workspace.WorkspaceGuard;
 import io.qiaoban.form.schema.FieldDefinition;
 import io.qiaoban.form.schema.FieldTypes;
@@ -203,13 +202,8 @@ public class FormService {
 
     @Transactional(rollbackOn = Exception.class)
     public PublishedForm published(UUID workspaceId, UUID appId, UUID formId) throws SQLException {
-        return published(guard.require(workspaceId, Permission.APP_VIEW), appId, formId);
-    }
-
-    /** The published version for a member whose app.view the caller has just checked (one membership read per request). */
-    @Transactional(rollbackOn = Exception.class)
-    public PublishedForm published(Membership member, UUID appId, UUID formId) throws SQLException {
-        return published(forms.head(member.workspaceId, appId, formId).orElseThrow(() -> ProblemException.notFound("@thing.form")));
+        guard.require(workspaceId, Permission.APP_VIEW);
+        return published(forms.head(workspaceId, appId, formId).orElseThrow(() -> ProblemException.notFound("@thing.form")));
     }
 
     /** The published version of a form whose head the caller has read; a form never published is refused. */

@@ -105,7 +105,7 @@ public class RecordQueries {
     }
 
     public Page<StoredRecord> list(PublishedForm form, FormAccess access, ListRequest request) throws SQLException {
-        return page(form, access, request, "r.data::text", null, recordRows::read);
+        return page(form, access, request, List.of(), recordRows::read);
     }
 
     /**
@@ -114,10 +114,7 @@ public class RecordQueries {
      * record's data only to write it out again was most of a page's Java time.
      */
     public Page<ListedRecord> listVisible(PublishedForm form, FormAccess access, ListRequest request) throws SQLException {
-        List<String> hidden = List.copyOf(access.hiddenFields());
-        return hidden.isEmpty()
-                ? page(form, access, request, "r.data::text", null, ListedRecord::read)
-                : page(form, access, request, "(r.data - ?::text[])::text", hidden, ListedRecord::read);
+        return page(form, access, request, List.copyOf(access.hiddenFields()), ListedRecord::read);
     }
 
     /** A record's columns, in {@link RecordRepository#read}'s order, its data as {@code data}. */
@@ -132,8 +129,9 @@ public class RecordQueries {
         T read(ResultSet rs) throws SQLException;
     }
 
-    private <T> Page<T> page(PublishedForm form, FormAccess access, ListRequest request, String dataColumn,
-            List<String> removedKeys, RowReader<T> reader) throws SQLException {
+    /** A page whose records' data lack {@code removedKeys} (removed by the query). */
+    private <T> Page<T> page(PublishedForm form, FormAccess access, ListRequest request, List<String> removedKeys,
+            RowReader<T> reader) throws SQLException {
         QueryContext context = context(form, access);
         SqlFragment row = filters.compile(access.rowFilter(), context);
         SqlFragment filter = filters.compile(request.filter(), context);
@@ -145,14 +143,14 @@ public class RecordQueries {
             after = sort.after(cursor.value(), cursor.id());
         }
         String where = where(form, row, filter, request.deleted());
-        String columns = columns(dataColumn);
+        String columns = removedKeys.isEmpty() ? COLUMNS : columns("(r.data - ?::text[])::text");
         List<T> records = new ArrayList<>();
         String next = null;
         try (Connection c = db.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("select " + columns + ", " + sort.valueSelect() + where + " and "
                     + after.sql() + " order by " + sort.orderBy() + " limit ?")) {
                 int i = 1;
-                if (removedKeys != null) {
+                if (!removedKeys.isEmpty()) {
                     ps.setArray(i++, c.createArrayOf("text", removedKeys.toArray()));
                 }
                 ps.setObject(i++, form.workspaceId());

@@ -34,7 +34,10 @@ public class WorkspaceGuard {
 
     /** The caller's membership with its role loaded, if it allows the permission. */
     public Membership require(UUID workspaceId, Permission permission) {
-        Membership membership = member(workspaceId);
+        return allowing(member(workspaceId), permission);
+    }
+
+    private static Membership allowing(Membership membership, Permission permission) {
         if (!membership.role.allows(permission)) {
             throw ProblemException.forbidden();
         }
@@ -91,9 +94,7 @@ public class WorkspaceGuard {
     /** {@link #require(UUID, Permission)}, reading {@code joined} in the same statement. */
     public <T> Guarded<T> require(UUID workspaceId, Permission permission, Joined<T> joined) {
         Guarded<T> guarded = read(workspaceId, joined);
-        if (!guarded.membership().role.allows(permission)) {
-            throw ProblemException.forbidden();
-        }
+        allowing(guarded.membership(), permission);
         return guarded;
     }
 
