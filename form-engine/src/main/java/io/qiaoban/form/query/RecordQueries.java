@@ -26,8 +26,8 @@ import java.util.UUID;
 /**
  * Reads records: one by id, or a page of a filtered, sorted list continued by cursor. The caller's
  * row filter is part of the SQL (so a member with a row filter pays no more than an admin), the
- * form id is written into it (a UUID) so PostgreSQL can use the form's partial indexes, and a page
- * is one query: its total is known only when the first page holds every match; otherwise it is
+ * form and workspace ids are written into it (UUIDs) so PostgreSQL can use the form's partial indexes
+ * and keep one plan per statement ({@link #statement}), and a page is one query: its total is known only when the first page holds every match; otherwise it is
  * counted on request ({@link #count}, which the UI asks for after the page is shown, and an export
  * before it starts). Estimating the total with the page cost a second planning of the same query
  * on every first page, and a row filter makes that estimate unreliable anyway (the planner cannot
@@ -123,6 +123,58 @@ public class RecordQueries {
                 + "r.created_by, r.created_at, r.updated_by, r.updated_at, r.deleted_at";
     }
 
+    /** The query of a page, prepared and bound on the connection that runs it. */
+    record PageStatement(String sql, Binder binder) {
+        interface Binder {
+            void bind(Connection c, PreparedStatement ps) throws SQLException;
+        }
+
+        PreparedStatement prepare(Connection c) throws SQLException {
+            PreparedStatement ps = c.prepareStatement(sql);
+            try {
+                binder.bind(c, ps);
+                return ps;
+            } catch (SQLException | RuntimeException e) {
+                ps.close();
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * The query of a page: one statement whose text depends only on the form, the filter's shape and the
+     * sort, so that PostgreSQL plans it once per connection. The page size is written into it: bound, it
+     * left PostgreSQL's generic plan guessing a tenth of the form's rows, always dearer than planning the
+     * page afresh, which it then did on every request (0.2 ms, the records page's largest cost after its
+     * rows; bench, docs/performance.md).
+     */
+    PageStatement statement(PublishedForm form, FormAccess access, ListRequest request, RecordSort sort,
+            List<String> removedKeys) {
+        QueryContext context = context(form, access);
+        SqlFragment row = filters.compile(access.rowFilter(), context);
+        SqlFragment filter = filters.compile(request.filter(), context);
+        SqlFragment after = SqlFragment.TRUE;
+        if (request.cursor() != null && !request.cursor().isBlank()) {
+            Cursor cursor = Cursor.decode(request.cursor(), sort.spec());
+            sort.checkCursorValue(cursor.value());
+            after = sort.after(cursor.value(), cursor.id());
+        }
+        String columns = removedKeys.isEmpty() ? COLUMNS : columns("(r.data - ?::text[])::text");
+        // one more than asked for, to know whether a next page exists: an int, never text from a request
+        String sql = "select " + columns + ", " + sort.valueSelect() + where(form, row, filter, request.deleted()) + " and "
+                + after.sql() + " order by " + sort.orderBy() + " limit " + (request.limit() + 1);
+        SqlFragment continued = after;
+        return new PageStatement(sql, (c, ps) -> {
+            int i = 1;
+            if (!removedKeys.isEmpty()) {
+                ps.setArray(i++, c.createArrayOf("text", removedKeys.toArray()));
+            }
+            i = row.bind(ps, i);
+            i = filter.bind(ps, i);
+            continued.bind(ps, i);
+        });
+    }
+
     /** Reads one row of {@link #COLUMNS} into what a page holds. */
     @FunctionalInterface
     private interface RowReader<T> {
@@ -132,44 +184,22 @@ public class RecordQueries {
     /** A page whose records' data lack {@code removedKeys} (removed by the query). */
     private <T> Page<T> page(PublishedForm form, FormAccess access, ListRequest request, List<String> removedKeys,
             RowReader<T> reader) throws SQLException {
-        QueryContext context = context(form, access);
-        SqlFragment row = filters.compile(access.rowFilter(), context);
-        SqlFragment filter = filters.compile(request.filter(), context);
         RecordSort sort = RecordSort.parse(request.sort(), form.schema(), types);
-        SqlFragment after = SqlFragment.TRUE;
-        if (request.cursor() != null && !request.cursor().isBlank()) {
-            Cursor cursor = Cursor.decode(request.cursor(), sort.spec());
-            sort.checkCursorValue(cursor.value());
-            after = sort.after(cursor.value(), cursor.id());
-        }
-        String where = where(form, row, filter, request.deleted());
-        String columns = removedKeys.isEmpty() ? COLUMNS : columns("(r.data - ?::text[])::text");
+        PageStatement statement = statement(form, access, request, sort, removedKeys);
         List<T> records = new ArrayList<>();
         String next = null;
         try (Connection c = db.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("select " + columns + ", " + sort.valueSelect() + where + " and "
-                    + after.sql() + " order by " + sort.orderBy() + " limit ?")) {
-                int i = 1;
-                if (!removedKeys.isEmpty()) {
-                    ps.setArray(i++, c.createArrayOf("text", removedKeys.toArray()));
-                }
-                ps.setObject(i++, form.workspaceId());
-                i = row.bind(ps, i);
-                i = filter.bind(ps, i);
-                i = after.bind(ps, i);
-                ps.setInt(i, request.limit() + 1);
-                try (ResultSet rs = ps.executeQuery()) {
-                    String lastValue = null;
-                    UUID lastId = null;
-                    while (rs.next()) {
-                        if (records.size() == request.limit()) {
-                            next = new Cursor(sort.spec(), lastValue, lastId).encode();
-                            break;
-                        }
-                        records.add(reader.read(rs));
-                        lastId = rs.getObject(1, UUID.class);
-                        lastValue = rs.getString(12);
+            try (PreparedStatement ps = statement.prepare(c); ResultSet rs = ps.executeQuery()) {
+                String lastValue = null;
+                UUID lastId = null;
+                while (rs.next()) {
+                    if (records.size() == request.limit()) {
+                        next = new Cursor(sort.spec(), lastValue, lastId).encode();
+                        break;
                     }
+                    records.add(reader.read(rs));
+                    lastId = rs.getObject(1, UUID.class);
+                    lastValue = rs.getString(12);
                 }
             }
             boolean firstPage = request.cursor() == null || request.cursor().isBlank();
@@ -199,23 +229,23 @@ public class RecordQueries {
         SqlFragment filter = filters.compile(filterNode, context);
         String where = where(form, row, filter, deleted);
         try (Connection c = db.getConnection()) {
-            Total counted = cappedCount(c, where, form.workspaceId(), row, filter, COUNT_LIMIT);
-            return counted.exact() ? counted : new Total(Math.max(counted.value(), estimate(c, where, form.workspaceId(), row, filter)), false);
+            Total counted = cappedCount(c, where, row, filter, COUNT_LIMIT);
+            return counted.exact() ? counted : new Total(Math.max(counted.value(), estimate(c, where, row, filter)), false);
         }
     }
 
-    /** The FROM and WHERE of a view; binds: the workspace, then the row filter's, then the filter's. */
+    /** The FROM and WHERE of a view; binds: the row filter's, then the filter's. */
     private static String where(PublishedForm form, SqlFragment row, SqlFragment filter, boolean deleted) {
-        // the form id is a UUID we hold, written into the SQL so that the form's partial indexes apply
-        return " from record r where r.form_id = '" + form.formId() + "' and r.workspace_id = ? and r.deleted_at is "
-                + (deleted ? "not null" : "null") + " and " + row.sql() + " and " + filter.sql();
+        // the form and its workspace are UUIDs we hold, written into the SQL: so that the form's partial indexes
+        // apply, and so that a plan PostgreSQL keeps for the statement is the plan it would make for these values
+        return " from record r where r.form_id = '" + form.formId() + "' and r.workspace_id = '" + form.workspaceId()
+                + "' and r.deleted_at is " + (deleted ? "not null" : "null") + " and " + row.sql() + " and " + filter.sql();
     }
 
     /** The planner's estimate of how many records a view holds (no rows read). */
-    private long estimate(Connection c, String where, UUID workspaceId, SqlFragment row, SqlFragment filter) throws SQLException {
+    private long estimate(Connection c, String where, SqlFragment row, SqlFragment filter) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("explain (format json) select 1" + where)) {
-            ps.setObject(1, workspaceId);
-            filter.bind(ps, row.bind(ps, 2));
+            filter.bind(ps, row.bind(ps, 1));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return json.readTree(rs.getString(1)).path(0).path("Plan").path("Plan Rows").asLong();
@@ -225,12 +255,11 @@ public class RecordQueries {
         }
     }
 
-    private Total cappedCount(Connection c, String where, UUID workspaceId, SqlFragment row, SqlFragment filter, int limit)
+    private Total cappedCount(Connection c, String where, SqlFragment row, SqlFragment filter, int limit)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select count(*) from (select 1" + where + " limit "
                 + (limit + 1) + ") x")) {
-            ps.setObject(1, workspaceId);
-            filter.bind(ps, row.bind(ps, 2));
+            filter.bind(ps, row.bind(ps, 1));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 long capped = rs.getLong(1);
