@@ -26,10 +26,11 @@ import java.util.UUID;
 /**
  * Reads records: one by id, or a page of a filtered, sorted list continued by cursor. The caller's
  * row filter is part of the SQL (so a member with a row filter pays no more than an admin), the
- * form and workspace ids are written into it (UUIDs) so PostgreSQL can use the form's partial indexes
- * and keep one plan per statement ({@link #statement}), and a page is one query: its total is known only when the first page holds every match; otherwise it is
- * counted on request ({@link #count}, which the UI asks for after the page is shown, and an export
- * before it starts). Estimating the total with the page cost a second planning of the same query
+ * form and workspace ids are written into it (UUIDs) so PostgreSQL can use the form's partial
+ * indexes and keep one plan per statement ({@link #statement}), and a page is one query: its total
+ * is known only when the first page holds every match; otherwise it is counted on request
+ * ({@link #count}, which the UI asks for after the page is shown, and an export before it starts).
+ * Estimating the total with the page cost a second planning of the same query
  * on every first page, and a row filter makes that estimate unreliable anyway (the planner cannot
  * know how many records are "mine").
  */
@@ -153,17 +154,11 @@ public class RecordQueries {
         QueryContext context = context(form, access);
         SqlFragment row = filters.compile(access.rowFilter(), context);
         SqlFragment filter = filters.compile(request.filter(), context);
-        SqlFragment after = SqlFragment.TRUE;
-        if (request.cursor() != null && !request.cursor().isBlank()) {
-            Cursor cursor = Cursor.decode(request.cursor(), sort.spec());
-            sort.checkCursorValue(cursor.value());
-            after = sort.after(cursor.value(), cursor.id());
-        }
+        SqlFragment after = after(request, sort);
         String columns = removedKeys.isEmpty() ? COLUMNS : columns("(r.data - ?::text[])::text");
         // one more than asked for, to know whether a next page exists: an int, never text from a request
         String sql = "select " + columns + ", " + sort.valueSelect() + where(form, row, filter, request.deleted()) + " and "
                 + after.sql() + " order by " + sort.orderBy() + " limit " + (request.limit() + 1);
-        SqlFragment continued = after;
         return new PageStatement(sql, (c, ps) -> {
             int i = 1;
             if (!removedKeys.isEmpty()) {
@@ -171,8 +166,18 @@ public class RecordQueries {
             }
             i = row.bind(ps, i);
             i = filter.bind(ps, i);
-            continued.bind(ps, i);
+            after.bind(ps, i);
         });
+    }
+
+    /** Where a page continues: after its cursor's record, or from the start. */
+    private static SqlFragment after(ListRequest request, RecordSort sort) {
+        if (request.cursor() == null || request.cursor().isBlank()) {
+            return SqlFragment.TRUE;
+        }
+        Cursor cursor = Cursor.decode(request.cursor(), sort.spec());
+        sort.checkCursorValue(cursor.value());
+        return sort.after(cursor.value(), cursor.id());
     }
 
     /** Reads one row of {@link #COLUMNS} into what a page holds. */
