@@ -124,8 +124,8 @@ public class RecordQueries {
                 + "r.created_by, r.created_at, r.updated_by, r.updated_at, r.deleted_at";
     }
 
-    /** The query of a page, prepared and bound on the connection that runs it. */
-    record PageStatement(String sql, Binder binder) {
+    /** The query of a page in its sort, prepared and bound on the connection that runs it. */
+    record PageStatement(String sql, RecordSort sort, Binder binder) {
         interface Binder {
             void bind(Connection c, PreparedStatement ps) throws SQLException;
         }
@@ -149,17 +149,17 @@ public class RecordQueries {
      * page afresh, which it then did on every request (0.2 ms, the records page's largest cost after its
      * rows; bench, docs/performance.md).
      */
-    PageStatement statement(PublishedForm form, FormAccess access, ListRequest request, RecordSort sort,
-            List<String> removedKeys) {
+    PageStatement statement(PublishedForm form, FormAccess access, ListRequest request, List<String> removedKeys) {
         QueryContext context = context(form, access);
         SqlFragment row = filters.compile(access.rowFilter(), context);
         SqlFragment filter = filters.compile(request.filter(), context);
+        RecordSort sort = RecordSort.parse(request.sort(), form.schema(), types);
         SqlFragment after = after(request, sort);
         String columns = removedKeys.isEmpty() ? COLUMNS : columns("(r.data - ?::text[])::text");
         // one more than asked for, to know whether a next page exists: an int, never text from a request
         String sql = "select " + columns + ", " + sort.valueSelect() + where(form, row, filter, request.deleted()) + " and "
                 + after.sql() + " order by " + sort.orderBy() + " limit " + (request.limit() + 1);
-        return new PageStatement(sql, (c, ps) -> {
+        return new PageStatement(sql, sort, (c, ps) -> {
             int i = 1;
             if (!removedKeys.isEmpty()) {
                 ps.setArray(i++, c.createArrayOf("text", removedKeys.toArray()));
@@ -189,8 +189,7 @@ public class RecordQueries {
     /** A page whose records' data lack {@code removedKeys} (removed by the query). */
     private <T> Page<T> page(PublishedForm form, FormAccess access, ListRequest request, List<String> removedKeys,
             RowReader<T> reader) throws SQLException {
-        RecordSort sort = RecordSort.parse(request.sort(), form.schema(), types);
-        PageStatement statement = statement(form, access, request, sort, removedKeys);
+        PageStatement statement = statement(form, access, request, removedKeys);
         List<T> records = new ArrayList<>();
         String next = null;
         try (Connection c = db.getConnection()) {
@@ -199,7 +198,7 @@ public class RecordQueries {
                 UUID lastId = null;
                 while (rs.next()) {
                     if (records.size() == request.limit()) {
-                        next = new Cursor(sort.spec(), lastValue, lastId).encode();
+                        next = new Cursor(statement.sort().spec(), lastValue, lastId).encode();
                         break;
                     }
                     records.add(reader.read(rs));
