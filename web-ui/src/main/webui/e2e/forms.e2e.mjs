@@ -71,13 +71,14 @@ test('form designer and records: drag fields, publish, add, edit with history, f
     }
     const order = await canvas.locator('[data-testid^="canvas-field-"]').evaluateAll((els) => els.map((e) => e.dataset.testid));
     assert.deepEqual(order, fields.map(([, label]) => `canvas-field-${label}`), 'each field lands where it was dropped: at the end');
-    // properties: 姓名 required, 手机 unique, 城市 indexed, the level's two options
+    // properties: 姓名 required, 手机 unique, 城市 indexed with a default, the level's two options
     await byId(page, 'canvas-field-姓名').click();
     await byId(page, 'prop-required').click();
     await byId(page, 'canvas-field-手机').click();
     await byId(page, 'prop-unique').click();
     await byId(page, 'canvas-field-城市').click();
     await byId(page, 'prop-indexed').click();
+    await byId(page, 'prop-default').locator('input').fill('杭州');
     await byId(page, 'canvas-field-等级').click();
     await byId(page, 'prop-choice-0').fill('金卡');
     await byId(page, 'prop-choice-1').fill('钻石');
@@ -113,7 +114,8 @@ test('form designer and records: drag fields, publish, add, edit with history, f
     await byId(form, 'record-field-手机').locator('input').fill('13800138000');
     await pick(page, byId(form, 'record-field-等级'), '金卡');
     await byId(form, 'record-field-累计消费').locator('input').fill('1200.5');
-    await byId(form, 'record-field-城市').locator('input').fill('杭州');
+    // the designer's default is filled in already
+    assert.equal(await byId(form, 'record-field-城市').locator('input').inputValue(), '杭州');
     const added = apiResponse(page, 'POST', /\/records$/);
     await byId(page, 'record-save').click();
     assert.equal((await added).status(), 201);

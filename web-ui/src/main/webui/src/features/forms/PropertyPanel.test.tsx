@@ -2,7 +2,8 @@
 /**
  * The property panel of attachment and image fields: the limits start at the server's defaults,
  * changes land in the field's options, typed extensions are kept as the server keeps them, and the
- * server's definition problems show under the option they are about.
+ * server's definition problems show under the option they are about. Then the default value a new
+ * record starts with, entered with the input the record form uses.
  */
 import { useState } from 'react';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
@@ -99,5 +100,44 @@ describe('property panel of file fields (jsdom)', { timeout: 60_000 }, () => {
     expect(screen.queryByTestId('prop-accept')).toBeNull();
     expect(screen.getByText('须在 1 到 50 之间')).toBeTruthy();
     expect(screen.getByText(/PNG、JPEG、GIF 和 WebP/)).toBeTruthy();
+  });
+});
+
+describe('default value of a field (jsdom)', { timeout: 60_000 }, () => {
+  const defaultInput = () => within(screen.getByTestId('prop-default'));
+
+  it('takes a text default as typed and drops it when cleared', async () => {
+    const panel = renderPanel(newField('text', '城市', new Set(), (n) => `选项${n}`));
+    expect(screen.getByText('默认值')).toBeTruthy();
+    fireEvent.change(defaultInput().getByRole('textbox'), { target: { value: '杭州' } });
+    await waitFor(() => expect(panel.last()?.default).toBe('杭州'));
+    fireEvent.change(defaultInput().getByRole('textbox'), { target: { value: '  ' } });
+    await waitFor(() => expect(panel.last()?.default).toBeUndefined());
+  });
+
+  it('keeps a money default as a number and a select default as one of its choices', async () => {
+    const money = renderPanel(newField('money', '预算', new Set(), (n) => `选项${n}`));
+    fireEvent.change(defaultInput().getByRole('spinbutton'), { target: { value: '5000' } });
+    await waitFor(() => expect(money.last()?.default).toBe(5000));
+    cleanup();
+
+    const select = renderPanel(newField('select', '等级', new Set(), (n) => `选项${n}`));
+    fireEvent.mouseDown(defaultInput().getByRole('combobox'));
+    fireEvent.click(await screen.findByTitle('选项2'));
+    await waitFor(() => expect(select.last()?.default).toBe('选项2'));
+  });
+
+  it('shows the server\'s problem with a default under it, and offers none for uploads and references', () => {
+    renderPanel({ key: 'level', label: '等级', type: 'select', options: { choices: [{ value: '金卡' }] }, default: '钻石' }, [
+      { field: 'fields[0].default', code: 'form.value.choice', message: '不是可选的值' },
+    ]);
+    expect(screen.getByText('不是可选的值')).toBeTruthy();
+    expect(screen.getAllByText('不是可选的值')).toHaveLength(1);
+    cleanup();
+    renderPanel(newField('attachment', '附件', new Set(), (n) => `选项${n}`));
+    expect(screen.queryByTestId('prop-default')).toBeNull();
+    cleanup();
+    renderPanel(newField('member', '负责人', new Set(), (n) => `选项${n}`));
+    expect(screen.queryByTestId('prop-default')).toBeNull();
   });
 });

@@ -4,6 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '../../api/problem';
 import { FormulaEditor } from '../../components/FormulaEditor';
+import { FieldInput } from '../records/fieldInputs';
+import { fromFormValue, toFormValue } from '../records/recordValues';
 import type { DesignerField } from './designer';
 import { FILE_DEFAULTS, isComputed, isFileType, keyFromLabel, MAX_FILES_LIMIT, MAX_SIZE_MB_LIMIT, normalizeAccept } from './fieldTypes';
 import { formKeys, formsApi } from './formsApi';
@@ -11,6 +13,8 @@ import type { Choice, FieldDefinition, FieldOptions, FieldType, FieldValidation,
 
 const SCALAR: ReadonlySet<FieldType> = new Set(['text', 'textarea', 'number', 'money', 'percent', 'date', 'datetime', 'select', 'phone', 'email', 'url', 'rating', 'serial']);
 const NUMERIC: ReadonlySet<FieldType> = new Set(['number', 'money', 'percent']);
+/** What a new record may start with: typed values, not references to other things or uploads. */
+const DEFAULTABLE: ReadonlySet<FieldType> = new Set(['text', 'textarea', 'richtext', 'number', 'money', 'percent', 'date', 'datetime', 'boolean', 'select', 'multiselect', 'phone', 'email', 'url', 'rating', 'tags']);
 const COLUMN_TYPES: readonly FieldType[] = ['text', 'textarea', 'number', 'money', 'percent', 'date', 'boolean', 'phone'];
 
 /** Sample values the formula check evaluates with, one per field by its type. */
@@ -160,10 +164,21 @@ export function PropertyPanel({ workspaceId, appId, formKey, item, all, publishe
       )}
       {f.type === 'subform' && <ColumnsEditor columns={options.fields ?? []} onChange={(fields) => setOptions({ fields })} />}
       {isFileType(f.type) && <FileOptionsEditor type={f.type} options={options} problemOf={problemOf} onChange={setOptions} />}
+      {DEFAULTABLE.has(f.type) && (
+        <Form.Item label={t('forms.prop.default')} extra={t('forms.prop.defaultHelp')} validateStatus={status('.default')} help={problemOf('.default')}>
+          <div data-testid="prop-default">
+            <FieldInput field={f} value={toFormValue(f, f.default)}
+              onChange={(v) => {
+                const value = fromFormValue(f, v);
+                onChange({ default: value === null ? undefined : value });
+              }} />
+          </div>
+        </Form.Item>
+      )}
       <Form.Item label={t('forms.prop.help')}>
         <Input value={f.help ?? ''} maxLength={500} onChange={(e) => onChange({ help: e.target.value || undefined })} />
       </Form.Item>
-      {problems.filter((p) => !/\.(label|key|unique|options\.\w+|validation\.\w+)$/.test(p.field)).map((p, i) => (
+      {problems.filter((p) => !/\.(label|key|unique|default|options\.\w+|validation\.\w+)$/.test(p.field)).map((p, i) => (
         <Alert key={i} type="error" showIcon message={p.message} style={{ marginBottom: 8 }} />
       ))}
     </Form>
