@@ -22,7 +22,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class BenchApi {
     static final ObjectMapper JSON = new ObjectMapper();
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final AgroalDataSource db;
     private final HttpPort port;
 

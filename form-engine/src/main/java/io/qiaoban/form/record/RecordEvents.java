@@ -1,7 +1,7 @@
 package io.qiaoban.form.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qiaoban.core.event.DomainEvent;
 import io.qiaoban.core.event.DomainEvents;
@@ -28,11 +28,9 @@ public class RecordEvents {
     public static final String RESTORED = "record.restored";
 
     private final DomainEvents events;
-    private final ObjectMapper json;
 
-    RecordEvents(DomainEvents events, ObjectMapper json) {
+    RecordEvents(DomainEvents events) {
         this.events = events;
-        this.json = json;
     }
 
     public void publish(String type, PublishedForm form, StoredRecord record, Collection<String> changed, ObjectNode before,
@@ -43,10 +41,10 @@ public class RecordEvents {
         payload.put("formId", form.formId().toString());
         payload.put("recordId", record.id().toString());
         payload.put("version", record.version());
-        payload.put("data", plain(record.data()));
+        payload.put("data", orEmpty(record.data()));
         if (changed != null) {
             payload.put("changed", List.copyOf(changed));
-            payload.put("before", plain(before));
+            payload.put("before", orEmpty(before));
         }
         if (chainDepth > 0) {
             payload.put(PublishEventAction.CHAIN_DEPTH, chainDepth);
@@ -54,7 +52,8 @@ public class RecordEvents {
         events.publish(new DomainEvent(record.workspaceId(), type, record.id().toString(), payload));
     }
 
-    private Object plain(JsonNode node) {
-        return node == null ? Map.of() : json.convertValue(node, Map.class);
+    // the outbox writes the payload as JSON: a node goes in as it is, not converted to maps first
+    private static JsonNode orEmpty(JsonNode node) {
+        return node == null ? JsonNodeFactory.instance.objectNode() : node;
     }
 }
