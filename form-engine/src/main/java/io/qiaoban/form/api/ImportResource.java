@@ -6,6 +6,7 @@ import io.qiaoban.core.auth.SessionFilter;
 import io.qiaoban.core.problem.Messages;
 import io.qiaoban.core.problem.ProblemException;
 import io.qiaoban.form.exports.CellText;
+import io.qiaoban.form.imports.ImportOptions;
 import io.qiaoban.form.imports.ImportRepository;
 import io.qiaoban.form.imports.ImportService;
 import io.qiaoban.form.imports.RecordImport;
@@ -40,14 +41,14 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class ImportResource {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ImportView(UUID id, String fileName, String format, String encoding, JsonNode columns, JsonNode mapping,
-            boolean skipBadRows, String state, int progress, int processedRows, int importedRows, int errorRows,
+            boolean skipBadRows, boolean recordEvents, String state, int progress, int processedRows, int importedRows, int errorRows,
             Failure failure, Instant createdAt, Instant startedAt, Instant finishedAt) {
     }
 
     public record Failure(String code, String message) {
     }
 
-    public record StartRequest(JsonNode mapping, Boolean skipBadRows) {
+    public record StartRequest(JsonNode mapping, Boolean skipBadRows, Boolean recordEvents) {
     }
 
     private final FormTargets targets;
@@ -104,7 +105,7 @@ public class ImportResource {
         }
         FormTargets.Target t = targets.viewable(workspaceId, appId, formId);
         RecordImport started = imports.start(t.form(), t.access(), importId, body.mapping(),
-                Boolean.TRUE.equals(body.skipBadRows()));
+                new ImportOptions(Boolean.TRUE.equals(body.skipBadRows()), Boolean.TRUE.equals(body.recordEvents())));
         return Response.accepted(view(started, Messages.fromAcceptLanguage(language))).build();
     }
 
@@ -144,8 +145,8 @@ public class ImportResource {
     private static ImportView view(RecordImport i, Locale locale) {
         Failure failure = i.failureCode() == null ? null
                 : new Failure(i.failureCode(), Messages.text(locale, i.failureCode() + ".detail", args(i.failureArgs())));
-        return new ImportView(i.id(), i.fileName(), i.format(), i.encoding(), i.columns(), i.mapping(), i.skipBadRows(),
-                i.state(), i.progress(), i.processedRows(), i.importedRows(), i.errorRows(), failure, i.createdAt(),
+        return new ImportView(i.id(), i.fileName(), i.format(), i.encoding(), i.columns(), i.mapping(), i.options().skipBadRows(),
+                i.options().recordEvents(), i.state(), i.progress(), i.processedRows(), i.importedRows(), i.errorRows(), failure, i.createdAt(),
                 i.startedAt(), i.finishedAt());
     }
 

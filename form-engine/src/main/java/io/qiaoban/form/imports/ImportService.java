@@ -69,14 +69,14 @@ public class ImportService {
                     access.userId(), now.plus(UNSTARTED_UPLOAD_KEPT)), in, maxUploadBytes);
         }
         RecordImport created = new RecordImport(UUID.randomUUID(), form.workspaceId(), form.appId(), form.formId(),
-                stored.id(), fileName, reader.encoding() == null ? "xlsx" : "csv", reader.encoding(), columns, null, false,
+                stored.id(), fileName, reader.encoding() == null ? "xlsx" : "csv", reader.encoding(), columns, null, ImportOptions.DEFAULT,
                 RecordImport.UPLOADED, 0, 0, 0, 0, null, null, access.userId(), now, null, null);
         imports.insert(created);
         return created;
     }
 
     /** Queues the import with the user's mapping; the file is then kept until the job has run. */
-    public RecordImport start(PublishedForm form, FormAccess access, UUID importId, JsonNode mapping, boolean skipBadRows)
+    public RecordImport start(PublishedForm form, FormAccess access, UUID importId, JsonNode mapping, ImportOptions options)
             throws SQLException {
         FormPermissions.require(access.create());
         RecordImport target = find(form, access, importId, true);
@@ -84,7 +84,7 @@ public class ImportService {
             throw ProblemException.conflict("import.already-started");
         }
         forms.check(form, target.columns(), mapping, access.hiddenFields());
-        imports.queue(importId, mapping, skipBadRows);
+        imports.queue(importId, mapping, options);
         files.keep(form.workspaceId(), target.fileId());
         jobs.enqueue(NewJob.of(RecordImportJobHandler.TYPE, JsonNodeFactory.instance.objectNode().put("import",
                 importId.toString())).inWorkspace(form.workspaceId()).dedupe(RecordImportJobHandler.TYPE + ":" + importId)

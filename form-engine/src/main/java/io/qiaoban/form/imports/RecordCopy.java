@@ -2,6 +2,7 @@ package io.qiaoban.form.imports;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
+import io.qiaoban.core.db.CopyCsv;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.StringReader;
@@ -45,16 +46,16 @@ public class RecordCopy {
         for (NewRecord r : batch) {
             records.append(r.id()).append(',').append(workspaceId).append(',').append(formId).append(',').append(formVersion)
                     .append(',');
-            quote(records, r.data().toString());
+            CopyCsv.quote(records, r.data().toString());
             records.append(",1,").append(user).append(',').append(time).append(',').append(user).append(',').append(time)
                     .append('\n');
             history.append(r.id()).append(',').append(workspaceId).append(",1,imported,[],").append(user).append(',')
                     .append(time).append('\n');
             for (Map.Entry<String, String> u : r.uniqueValues().entrySet()) {
                 unique.append(formId).append(',');
-                quote(unique, u.getKey());
+                CopyCsv.quote(unique, u.getKey());
                 unique.append(',');
-                quote(unique, u.getValue());
+                CopyCsv.quote(unique, u.getValue());
                 unique.append(',').append(r.id()).append('\n');
             }
         }
@@ -73,17 +74,5 @@ public class RecordCopy {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void quote(StringBuilder out, String value) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            if (ch == '"') {
-                out.append('"');
-            }
-            out.append(ch);
-        }
-        out.append('"');
     }
 }

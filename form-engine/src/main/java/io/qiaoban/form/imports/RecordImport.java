@@ -10,7 +10,7 @@ import java.util.UUID;
  * is in; {@code failureCode} says why, the error report which rows).
  */
 public record RecordImport(UUID id, UUID workspaceId, UUID appId, UUID formId, UUID fileId, String fileName, String format,
-        String encoding, JsonNode columns, JsonNode mapping, boolean skipBadRows, String state, int progress,
+        String encoding, JsonNode columns, JsonNode mapping, ImportOptions options, String state, int progress,
         int processedRows, int importedRows, int errorRows, String failureCode, JsonNode failureArgs, UUID createdBy,
         Instant createdAt, Instant startedAt, Instant finishedAt) {
 

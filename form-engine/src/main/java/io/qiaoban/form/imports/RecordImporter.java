@@ -15,6 +15,7 @@ import io.qiaoban.core.problem.ProblemException;
 import io.qiaoban.core.workspace.WorkspaceZones;
 import io.qiaoban.form.form.PublishedForm;
 import io.qiaoban.form.record.FormDependencies;
+import io.qiaoban.form.record.RecordEvents;
 import io.qiaoban.form.record.RecordIds;
 import io.qiaoban.form.record.RecordService;
 import io.qiaoban.form.schema.FieldDefinition;
@@ -53,7 +54,9 @@ import org.jboss.logging.Logger;
  * the rest), and writes good rows in batches with COPY, all in one transaction. Either every good
  * row is in and the import is "done" (in that same transaction, so a crash after it cannot import
  * twice), or nothing is: an error with "all or nothing", a bad file, or a crash (the job runs again
- * from the start). Progress and the error report are committed on the side as the rows go by.
+ * from the start). Progress and the error report are committed on the side as the rows go by. The
+ * import writes one "record.imported" event and, when asked ({@link ImportOptions#recordEvents}), a
+ * "record.created" event per record with the rows, in the same transaction.
  */
 @ApplicationScoped
 public class RecordImporter {
@@ -189,7 +192,7 @@ public class RecordImporter {
             }, read -> share[0] = read);
             flush(form, now);
             flushErrors();
-            if (errorRows > 0 && !target.skipBadRows()) {
+            if (errorRows > 0 && !target.options().skipBadRows()) {
                 throw new Rejected("import.rows-invalid", List.of(errorRows));
             }
             for (FormDependencies.Rollup rollup : dependencies.of(form).rollups()) {
@@ -288,9 +291,12 @@ public class RecordImporter {
                 }
             }
             // all or nothing and something is already wrong: the rows are only checked, to report every error
-            if (errorRows == 0 || target.skipBadRows()) {
+            if (errorRows == 0 || target.options().skipBadRows()) {
                 long t0 = System.nanoTime();
                 copy.write(form.workspaceId(), form.formId(), form.version(), target.createdBy(), now, good);
+                if (target.options().recordEvents()) {
+                    events.publishAll(good.stream().map(r -> RecordEvents.created(form, r.id(), r.data())).toList());
+                }
                 writeNanos += System.nanoTime() - t0;
                 imported += good.size();
                 for (FormDependencies.Rollup rollup : dependencies.of(form).rollups()) {

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The record events, written to the outbox in the record's transaction: "record.created",
@@ -35,13 +36,7 @@ public class RecordEvents {
 
     public void publish(String type, PublishedForm form, StoredRecord record, Collection<String> changed, ObjectNode before,
             int chainDepth) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("app", form.appId().toString());
-        payload.put("form", form.key());
-        payload.put("formId", form.formId().toString());
-        payload.put("recordId", record.id().toString());
-        payload.put("version", record.version());
-        payload.put("data", orEmpty(record.data()));
+        Map<String, Object> payload = payload(form, record.id(), record.version(), record.data());
         if (changed != null) {
             payload.put("changed", List.copyOf(changed));
             payload.put("before", orEmpty(before));
@@ -50,6 +45,22 @@ public class RecordEvents {
             payload.put(PublishEventAction.CHAIN_DEPTH, chainDepth);
         }
         events.publish(new DomainEvent(record.workspaceId(), type, record.id().toString(), payload));
+    }
+
+    /** The "created" event of a record written in bulk (an import), for {@link DomainEvents#publishAll}. */
+    public static DomainEvent created(PublishedForm form, UUID recordId, ObjectNode data) {
+        return new DomainEvent(form.workspaceId(), CREATED, recordId.toString(), payload(form, recordId, 1, data));
+    }
+
+    private static Map<String, Object> payload(PublishedForm form, UUID recordId, long version, JsonNode data) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("app", form.appId().toString());
+        payload.put("form", form.key());
+        payload.put("formId", form.formId().toString());
+        payload.put("recordId", recordId.toString());
+        payload.put("version", version);
+        payload.put("data", orEmpty(data));
+        return payload;
     }
 
     // the outbox writes the payload as JSON: a node goes in as it is, not converted to maps first

@@ -19,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,13 +67,19 @@ class ImportResourceTest {
 
     /** Uploads, starts with the mapping of header names to field keys, runs the job; returns the finished import. */
     Response importFile(String name, byte[] content, Map<String, String> mapping, boolean skipBadRows) {
+        return importFile(name, content, mapping, Map.of("skipBadRows", skipBadRows));
+    }
+
+    Response importFile(String name, byte[] content, Map<String, String> mapping, Map<String, Object> options) {
         Response uploaded = upload(name, content);
         uploaded.then().statusCode(201).body("state", equalTo("uploaded"));
         List<Map<String, Object>> columns = uploaded.path("columns");
         List<Map<String, Object>> chosen = columns.stream().filter(c -> mapping.containsKey((String) c.get("name")))
                 .map(c -> Map.<String, Object>of("column", c.get("index"), "field", mapping.get((String) c.get("name")))).toList();
         String id = uploaded.path("id");
-        f.admin.api().body(Map.of("mapping", chosen, "skipBadRows", skipBadRows)).post(imports() + "/" + id + "/start")
+        Map<String, Object> body = new HashMap<>(options);
+        body.put("mapping", chosen);
+        f.admin.api().body(body).post(imports() + "/" + id + "/start")
                 .then().statusCode(202).body("state", equalTo("queued"));
         Delivery.drain();
         return f.admin.api().get(imports() + "/" + id);
@@ -111,6 +118,28 @@ class ImportResourceTest {
         // the uploaded file is gone once imported
         assertEquals(0, count("select count(*) from stored_file where id = (select file_id from record_import where form_id = ?)",
                 UUID.fromString(customers)));
+    }
+
+    @Test
+    void onRequestEveryImportedRecordGetsTheCreatedEventACreateWouldWrite() {
+        String csv = "姓名,手机,消费\n甲,13800138000,10\n,13800138001,20\n乙,13800138002,30\n";
+        // all or nothing and one row bad: no record, so no event either
+        importFile("events.csv", csv.getBytes(StandardCharsets.UTF_8), MAPPING, Map.of("recordEvents", true))
+                .then().body("state", equalTo("failed")).body("recordEvents", equalTo(true));
+        assertEquals(0, count("select count(*) from outbox where type = 'record.created' and payload->>'formId' = ?", customers));
+
+        importFile("events.csv", csv.getBytes(StandardCharsets.UTF_8), MAPPING, Map.of("skipBadRows", true, "recordEvents", true))
+                .then().body("state", equalTo("done")).body("importedRows", equalTo(2)).body("recordEvents", equalTo(true));
+        assertEquals(2, count("select count(*) from outbox o join record r on r.id::text = o.aggregate_id "
+                + "where o.type = 'record.created' and o.payload->>'formId' = ? and o.payload->>'recordId' = r.id::text "
+                + "and o.payload->'data'->>'name' = r.data->>'name' and o.workspace_id = r.workspace_id", customers));
+        assertEquals(1, count("select count(*) from outbox where type = 'record.created' and payload->>'formId' = ? "
+                + "and payload->'data'->>'name' = '乙' and (payload->'data'->>'spend')::numeric = 30", customers));
+        // the same event as a record created through the API: rules and flows read one shape
+        f.createOk(customers, Map.of("name", "丙", "mobile", "13800138003"));
+        assertEquals(1, count("select count(distinct (select array_agg(k order by k) from jsonb_object_keys(payload) k)) "
+                + "from outbox where type = 'record.created' and payload->>'formId' = ?", customers));
+        assertEquals(3, count("select count(*) from outbox where type = 'record.created' and payload->>'formId' = ?", customers));
     }
 
     @Test

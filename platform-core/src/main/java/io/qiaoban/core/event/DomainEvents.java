@@ -2,14 +2,19 @@ package io.qiaoban.core.event;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.qiaoban.core.db.CopyCsv;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
+import org.postgresql.PGConnection;
 
 /**
  * Publishes domain events into the outbox. Must be called inside the transaction of the change
@@ -42,6 +47,41 @@ public class DomainEvents {
             }
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Could not write event " + event.type() + " to the outbox", e);
+        }
+    }
+
+    /**
+     * Publishes many events at once, as a bulk change (an import) does: one COPY instead of a
+     * statement per event, in the caller's transaction like {@link #publish(DomainEvent)}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishAll(Collection<DomainEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        String at = clock.instant().toString();
+        StringBuilder rows = new StringBuilder(events.size() * 256);
+        try {
+            for (DomainEvent event : events) {
+                rows.append(event.workspaceId() == null ? "" : event.workspaceId().toString()).append(',');
+                CopyCsv.quote(rows, event.type());
+                rows.append(',');
+                if (event.aggregateId() != null) {
+                    CopyCsv.quote(rows, event.aggregateId());
+                }
+                rows.append(',');
+                CopyCsv.quote(rows, json.writeValueAsString(event.payload()));
+                rows.append(',').append(at).append('\n');
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Could not write " + events.size() + " events to the outbox", e);
+        }
+        try (Connection c = db.getConnection()) {
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "copy outbox (workspace_id, type, aggregate_id, payload, created_at) from stdin with (format csv)",
+                    new StringReader(rows.toString()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Could not write " + events.size() + " events to the outbox", e);
         }
     }
 }

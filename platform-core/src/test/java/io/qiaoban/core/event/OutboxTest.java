@@ -9,8 +9,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +78,37 @@ class OutboxTest {
                 () -> events.publish(new DomainEvent(null, "other.thing", "x", Map.of("marker", marker))));
         dispatcher.dispatchOnce();
         assertEquals(0, count("select count(*) from job where payload ->> 'event' = ?1", String.valueOf(id)));
+    }
+
+    @Test
+    void manyEventsArePublishedAtOnceInTheTransactionOfTheirChange() {
+        String marker = UUID.randomUUID().toString();
+        // what CSV and JSON must both carry through: quotes, commas, line breaks, backslashes, Chinese
+        String awkward = "\"钻石\", 会员,\n第二行 \\ 反斜杠";
+        UUID workspace = UUID.randomUUID();
+        List<DomainEvent> batch = IntStream.range(0, 500)
+                .mapToObj(i -> new DomainEvent(i % 2 == 0 ? workspace : null, "test.bulk", i % 3 == 0 ? null : "r-" + i,
+                        Map.of("marker", marker, "i", i, "note", awkward)))
+                .toList();
+
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            events.publishAll(batch);
+            throw new IllegalStateException("the import fails");
+        }));
+        assertEquals(0, count("select count(*) from outbox where payload ->> 'marker' = ?1", marker));
+        assertThrows(RuntimeException.class, () -> events.publishAll(batch), "outside a transaction");
+
+        QuarkusTransaction.requiringNew().run(() -> events.publishAll(batch));
+        assertEquals(500, count("select count(*) from outbox where payload ->> 'marker' = ?1", marker));
+        assertEquals(500, count("select count(*) from outbox where payload ->> 'marker' = ?1 and payload ->> 'note' = ?2",
+                marker, awkward));
+        assertEquals(250, count("select count(*) from outbox where payload ->> 'marker' = ?1 and workspace_id = ?2", marker,
+                workspace));
+        assertEquals(167, count("select count(*) from outbox where payload ->> 'marker' = ?1 and aggregate_id is null", marker));
+        assertEquals(1, count("select count(*) from outbox where payload ->> 'marker' = ?1 and aggregate_id = 'r-499'"
+                + " and (payload ->> 'i')::int = 499", marker));
+        drain();
+        assertEquals(500, count("select count(*) from test_event_delivery where marker = ?1", marker));
     }
 
 

@@ -28,9 +28,14 @@ public final class Delivery {
     }
 
     /** A count query with one positional parameter, in its own transaction. */
-    public static long count(String sql, Object parameter) {
+    public static long count(String sql, Object... parameters) {
         EntityManager em = Arc.container().instance(EntityManager.class).get();
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
-                .setParameter(1, parameter).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = em.createNativeQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return ((Number) query.getSingleResult()).longValue();
+        });
     }
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Flex, Modal, Progress, Radio, Result, Select, Steps, Table, Tag, Typography, Upload, type TableColumnsType } from 'antd';
+import { Alert, Button, Checkbox, Flex, Modal, Progress, Radio, Result, Select, Steps, Table, Tag, Typography, Upload, type TableColumnsType } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -33,6 +33,7 @@ export function ImportWizard({ workspaceId, appId, formId, fields, onClose }: Im
   const [uploaded, setUploaded] = useState<ImportView | null>(null);
   const [mapping, setMapping] = useState<ImportMappingEntry[]>([]);
   const [skipBadRows, setSkipBadRows] = useState(false);
+  const [recordEvents, setRecordEvents] = useState(false);
   const [started, setStarted] = useState<ImportView | null>(null);
   const start = useMutation({
     mutationFn: (body: StartImport) => transferApi.start(workspaceId, appId, formId, uploaded!.id, body),
@@ -88,7 +89,7 @@ export function ImportWizard({ workspaceId, appId, formId, fields, onClose }: Im
         type="primary"
         loading={start.isPending}
         disabled={mapping.length === 0 || missing.length > 0}
-        onClick={() => start.mutate({ mapping, skipBadRows })}
+        onClick={() => start.mutate({ mapping, skipBadRows, recordEvents })}
         data-testid="import-start"
       >
         {t('records.import.start')}
@@ -116,6 +117,8 @@ export function ImportWizard({ workspaceId, appId, formId, fields, onClose }: Im
             missing={missing}
             skipBadRows={skipBadRows}
             onSkipBadRows={setSkipBadRows}
+            recordEvents={recordEvents}
+            onRecordEvents={setRecordEvents}
             error={start.error}
             sent={start.variables?.mapping ?? []}
           />
@@ -234,13 +237,16 @@ interface MappingStepProps {
   missing: readonly FieldDefinition[];
   skipBadRows: boolean;
   onSkipBadRows: (skip: boolean) => void;
+  /** a "record created" event per record: rules and flows run as for records added one by one */
+  recordEvents: boolean;
+  onRecordEvents: (on: boolean) => void;
   /** the refused start */
   error: unknown;
   /** the mapping the refused start sent (its errors point into it) */
   sent: readonly ImportMappingEntry[];
 }
 
-function MappingStep({ uploaded, fields, mapping, onMap, missing, skipBadRows, onSkipBadRows, error, sent }: MappingStepProps) {
+function MappingStep({ uploaded, fields, mapping, onMap, missing, skipBadRows, onSkipBadRows, recordEvents, onRecordEvents, error, sent }: MappingStepProps) {
   const { t } = useTranslation();
   const options = importableFields(fields).map((f) => ({ value: f.key, label: f.label }));
   const fieldOf = (column: number) => mapping.find((m) => m.column === column)?.field;
@@ -362,6 +368,13 @@ function MappingStep({ uploaded, fields, mapping, onMap, missing, skipBadRows, o
             </Radio>
           </Flex>
         </Radio.Group>
+      </Flex>
+      <Flex vertical gap={4}>
+        <Typography.Text strong>{t('records.import.automations')}</Typography.Text>
+        <Checkbox checked={recordEvents} onChange={(e) => onRecordEvents(e.target.checked)} data-testid="import-record-events">
+          {t('records.import.recordEvents')}
+        </Checkbox>
+        <Typography.Text type="secondary">{t('records.import.recordEventsHint')}</Typography.Text>
       </Flex>
     </Flex>
   );

@@ -62,6 +62,7 @@ function importView(over: Partial<ImportView> = {}): ImportView {
     encoding: 'UTF-8 BOM',
     columns: COLUMNS,
     skipBadRows: false,
+    recordEvents: false,
     state: 'uploaded',
     progress: 0,
     processedRows: 0,
@@ -269,8 +270,10 @@ describe('import wizard (jsdom, fake API)', { timeout: 90_000 }, () => {
     expect(byId('import-mapping-error').textContent).toContain('无法按这样的对应关系导入');
     expect(byId('import-mapping-field-1').textContent).toContain('没有这个字段，或者你看不到它');
 
-    // skip bad rows, start again
+    // skip bad rows, run rules and flows for each record, start again
     fireEvent.click(byId('import-mode-skip'));
+    expect(screen.getByText(/导入历史数据时一般不要勾选/)).toBeTruthy();
+    fireEvent.click(byId('import-record-events'));
     fireEvent.click(byId('import-start'));
     await screen.findByTestId('import-progress');
     const starts = api.calls.filter((c) => c.method === 'POST' && c.path === `${BASE}/imports/i1/start`);
@@ -283,6 +286,7 @@ describe('import wizard (jsdom, fake API)', { timeout: 90_000 }, () => {
         { column: 3, field: 'spend' },
       ],
       skipBadRows: true,
+      recordEvents: true,
     });
 
     // polled until done: the result with its counts and the error report
@@ -345,7 +349,7 @@ describe('import wizard (jsdom, fake API)', { timeout: 90_000 }, () => {
     expect(result.textContent).toContain('导入失败');
     expect(result.textContent).toContain('没有导入任何记录');
     expect(byId('import-error-report').getAttribute('href')).toBe(`${BASE}/imports/i1/errors`);
-    expect(api.calls.find((c) => c.path === `${BASE}/imports/i1/start`)!.body).toMatchObject({ skipBadRows: false });
+    expect(api.calls.find((c) => c.path === `${BASE}/imports/i1/start`)!.body).toMatchObject({ skipBadRows: false, recordEvents: false });
 
     fireEvent.click(byId('import-close'));
     await waitFor(() => expect(screen.queryByTestId('import-wizard')).toBeNull());

@@ -31,6 +31,7 @@ export interface ImportView {
   columns: ImportColumn[];
   mapping?: ImportMappingEntry[] | null;
   skipBadRows: boolean;
+  recordEvents: boolean;
   state: ImportState;
   /** 0..100 */
   progress: number;
@@ -47,6 +48,8 @@ export interface StartImport {
   mapping: ImportMappingEntry[];
   /** false: all or nothing */
   skipBadRows: boolean;
+  /** a "record.created" event per imported record, so rules and flows run for each */
+  recordEvents: boolean;
 }
 
 export type ExportFormat = 'csv' | 'xlsx';
