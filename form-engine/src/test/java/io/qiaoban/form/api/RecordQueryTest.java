@@ -98,7 +98,15 @@ class RecordQueryTest {
         assertEquals(Set.of("张三", "王五"), names("{\"field\":\"lastOrder\",\"op\":\"within_days\",\"value\":30}"));
         assertEquals(Set.of("李四"), names("{\"field\":\"lastOrder\",\"op\":\"before\",\"value\":\""
                 + java.time.LocalDate.now().minusDays(30) + "\"}"));
+        assertEquals(Set.of("张三", "王五"), names("{\"field\":\"lastOrder\",\"op\":\"after\",\"value\":\""
+                + java.time.LocalDate.now().minusDays(30) + "\"}"));
+        assertEquals(Set.of("张三"), names("{\"field\":\"spend\",\"op\":\"lt\",\"value\":5000}"));
         assertEquals(Set.of("张三", "李四", "王五", "赵六_%"), names("{\"field\":\"createdAt\",\"op\":\"within_days\",\"value\":1}"));
+        // a moment (datetime) against an instant: everything was created in the last hour, nothing before it
+        String hourAgo = java.time.Instant.now().minusSeconds(3600).toString();
+        assertEquals(Set.of("张三", "李四", "王五", "赵六_%"), names("{\"field\":\"createdAt\",\"op\":\"after\",\"value\":\""
+                + hourAgo + "\"}"));
+        assertEquals(Set.of(), names("{\"field\":\"createdAt\",\"op\":\"before\",\"value\":\"" + hourAgo + "\"}"));
         assertEquals(Set.of("王五"), names("{\"and\":[{\"field\":\"city\",\"op\":\"eq\",\"value\":\"杭州\"},"
                 + "{\"not\":{\"field\":\"level\",\"op\":\"eq\",\"value\":\"gold\"}}]}"));
         assertEquals(Set.of("张三", "李四"), names("{\"or\":[{\"field\":\"vip\",\"op\":\"eq\",\"value\":true},"
@@ -113,6 +121,17 @@ class RecordQueryTest {
         assertEquals(List.of("大单"), body.getList("items.data.title"));
         f.admin.api().queryParam("filter", "{\"field\":\"customer.level\",\"op\":\"eq\",\"value\":\"gold\"}")
                 .get(f.records(orders)).then().statusCode(200).body("items", hasSize(0));
+        // other operators through a relation too: a number range, a text prefix, a list
+        assertEquals(List.of("大单"), orderTitles("{\"field\":\"customer.spend\",\"op\":\"gte\",\"value\":6000}"));
+        assertEquals(List.of(), orderTitles("{\"field\":\"customer.spend\",\"op\":\"lt\",\"value\":6000}"));
+        assertEquals(List.of("大单"), orderTitles("{\"field\":\"customer.name\",\"op\":\"starts_with\",\"value\":\"李\"}"));
+        assertEquals(List.of("大单"), orderTitles("{\"field\":\"customer.tags\",\"op\":\"contains\",\"value\":\"高价值\"}"));
+        assertEquals(List.of(), orderTitles("{\"field\":\"customer.city\",\"op\":\"in\",\"value\":[\"杭州\",\"北京\"]}"));
+    }
+
+    List<String> orderTitles(String filter) {
+        return f.admin.api().queryParam("filter", filter).get(f.records(orders)).then().statusCode(200).extract().jsonPath()
+                .getList("items.data.title");
     }
 
     @Test
@@ -260,6 +279,41 @@ class RecordQueryTest {
         Session viewer = f.admin.addMember(f.workspace, "viewer");
         viewer.api().get(f.records(customers)).then().statusCode(200).body("items", hasSize(5));
         f.create(viewer, customers, Map.of("name", "不行")).then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void eachSwitchOfARoleOnAFormRefusesItsOwnActionAndNothingElse() {
+        Session member = f.admin.addMember(f.workspace, "member");
+        String mine = f.create(member, customers, Map.of("name", "我的")).then().statusCode(201).extract().path("id");
+        String roleId = f.admin.api().get("/api/v1/workspaces/" + f.workspace + "/roles").then().extract().jsonPath()
+                .getString("find { it.builtInKey == 'member' }.id");
+        String permissions = f.forms() + "/" + customers + "/permissions/" + roleId;
+        String one = f.records(customers) + "/" + mine;
+
+        f.admin.api().body(Map.of("create", false)).put(permissions).then().statusCode(200);
+        f.create(member, customers, Map.of("name", "不许新建")).then().statusCode(403).contentType("application/problem+json");
+        member.api().body(Map.of("name", "可以改")).patch(one).then().statusCode(200);
+        member.api().get(f.records(customers)).then().statusCode(200).body("items", hasSize(5));
+
+        f.admin.api().body(Map.of("edit", false)).put(permissions).then().statusCode(200);
+        member.api().body(Map.of("name", "不许改")).patch(one).then().statusCode(403);
+        f.create(member, customers, Map.of("name", "可以新建")).then().statusCode(201);
+        member.api().get(one).then().statusCode(200).body("data.name", equalTo("可以改"));
+
+        // no view: nothing of the form, not even its records one by one, and so no create or edit either
+        f.admin.api().body(Map.of("view", false)).put(permissions).then().statusCode(200);
+        member.api().get(f.records(customers)).then().statusCode(403).contentType("application/problem+json");
+        member.api().get(one).then().statusCode(403);
+        member.api().get(f.records(customers) + "/count").then().statusCode(403);
+        f.create(member, customers, Map.of("name", "看不见")).then().statusCode(403);
+        member.api().body(Map.of("name", "看不见")).patch(one).then().statusCode(403);
+        member.api().delete(one).then().statusCode(403);
+
+        assertEquals(1, count("select count(*) from record where form_id = ? and data->>'name' = '可以新建'",
+                UUID.fromString(customers)));
+        assertEquals(0, count("select count(*) from record where form_id = ? and data->>'name' in ('不许新建', '不许改', '看不见')",
+                UUID.fromString(customers)));
+        f.admin.api().get(f.records(customers)).then().statusCode(200).body("items", hasSize(6));
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * Computed fields and rules end to end, with the real expression service and rule engine: a formula
  * on an order, a customer's cumulative spend as a rollup over its orders, the customer level shown on
  * each order as a lookup, and the rule "cumulative spend > 5000 -> level = 钻石" firing exactly once
- * when an order pushes the rollup over the line.
+ * when an order pushes the rollup over the line. Also the other rollups (min, max, avg) and formulas
+ * that fail (a division by zero, a result of the wrong type).
  */
 @QuarkusTest
 class ComputedFieldsAndRulesTest {
@@ -69,6 +70,40 @@ class ComputedFieldsAndRulesTest {
         // the rollup's change is an event like any other, so rules and flows can react to it
         assertEquals(3, count("select count(*) from outbox where type = 'record.updated' and aggregate_id = ? "
                 + "and jsonb_exists(payload->'changed', 'spend')", customer));
+    }
+
+    @Test
+    void rollupsTakeTheSmallestLargestAndAverageAndFailingFormulasLeaveTheirValueEmpty() {
+        String shops = f.publish("shop", "门店", List.of(field("name", "名称", "text")));
+        String sales = f.publish("sale", "销售", List.of(
+                field("shop", "门店", "relation", "options", Map.of("form", "shop")),
+                field("amount", "金额", "money"),
+                field("qty", "数量", "number"),
+                field("unit", "单价", "formula", "options", Map.of("expression", "amount / qty", "resultType", "money")),
+                field("big", "大单", "formula", "options", Map.of("expression", "amount * 2", "resultType", "boolean"))));
+        f.admin.api().body(Map.of("key", "shop", "name", "门店", "fields", List.of(field("name", "名称", "text"),
+                field("low", "最低", "rollup", "options", Map.of("form", "sale", "via", "shop", "fn", "min", "field", "amount")),
+                field("high", "最高", "rollup", "options", Map.of("form", "sale", "via", "shop", "fn", "max", "field", "amount")),
+                field("mean", "平均", "rollup", "options", Map.of("form", "sale", "via", "shop", "fn", "avg", "field", "amount")))))
+                .put(f.forms() + "/" + shops).then().statusCode(200);
+        f.admin.api().post(f.forms() + "/" + shops + "/publish").then().statusCode(200);
+
+        String shop = f.createOk(shops, Map.of("name", "西湖店"));
+        // a division by zero and a number where a yes/no is wanted: saved, like a spreadsheet cell showing an error
+        String zero = f.create(f.admin, sales, Map.of("shop", shop, "amount", 10, "qty", 0)).then().statusCode(201)
+                .body("data.containsKey('unit')", equalTo(false)).body("data.containsKey('big')", equalTo(false))
+                .extract().path("id");
+        f.create(f.admin, sales, Map.of("shop", shop, "amount", 30, "qty", 3)).then().statusCode(201)
+                .body("data.unit", equalTo(10.00f));
+        f.createOk(sales, Map.of("shop", shop, "amount", 50, "qty", 1));
+        drain();
+        f.admin.api().get(f.records(shops) + "/" + shop).then().statusCode(200)
+                .body("data.low", equalTo(10)).body("data.high", equalTo(50)).body("data.mean", equalTo(30));
+        // the smallest goes: the rollups follow
+        f.admin.api().delete(f.records(sales) + "/" + zero).then().statusCode(204);
+        drain();
+        f.admin.api().get(f.records(shops) + "/" + shop).then().statusCode(200)
+                .body("data.low", equalTo(30)).body("data.high", equalTo(50)).body("data.mean", equalTo(40));
     }
 
     @Test
