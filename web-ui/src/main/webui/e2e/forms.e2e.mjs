@@ -90,6 +90,16 @@ test('form designer and records: drag fields, publish, add, edit with history, f
     });
     await guideScreenshot(page, 'form-designer.png');
 
+    // the live preview: the draft as operators will fill it in, with the default already there
+    await byId(page, 'designer-mode').getByText('预览').click();
+    const preview = byId(page, 'designer-preview');
+    await preview.waitFor();
+    assert.equal(await preview.locator('.ant-form-item').count(), 7);
+    await preview.locator('.ant-form-item').filter({ hasText: '城市' }).locator('input').first().waitFor();
+    assert.equal(await preview.locator('.ant-form-item').filter({ hasText: '城市' }).locator('input').first().inputValue(), '杭州');
+    await byId(page, 'designer-mode').getByText('设计').click();
+    await byId(page, 'designer-canvas').waitFor();
+
     // publish: save, see what changes, confirm
     const saved = apiResponse(page, 'PUT', /\/forms\/[^/]+$/);
     await byId(page, 'designer-publish').click();

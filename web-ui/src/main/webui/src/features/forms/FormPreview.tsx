@@ -3,6 +3,7 @@ import { Empty, Form, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FieldInput } from '../records/fieldInputs';
 import { FileInput } from '../records/FileInput';
+import { initialFormValues } from '../records/recordValues';
 import { RecordsScopeContext } from '../records/scope';
 import { isComputed, isFileType } from './fieldTypes';
 import type { FieldDefinition } from './types';
@@ -13,7 +14,8 @@ import type { FieldDefinition } from './types';
  */
 export function FormPreview({ workspaceId, appId, fields }: { workspaceId: string; appId: string; fields: FieldDefinition[] }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Record<string, unknown>>({});
+  // a new record starts from the designer's defaults: so does its preview
+  const [values, setValues] = useState<Record<string, unknown>>(() => initialFormValues(fields));
   if (fields.length === 0) return <Empty description={t('forms.designer.canvasEmpty')} />;
   return (
     <RecordsScopeContext.Provider value={{ workspaceId, appId }}>
