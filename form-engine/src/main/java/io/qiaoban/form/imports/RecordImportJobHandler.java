@@ -30,4 +30,10 @@ public class RecordImportJobHandler implements JobHandler {
     public void handle(Job job) throws Exception {
         importer.run(job, job.workspaceId(), UUID.fromString(job.payload().path("import").asText()));
     }
+
+    @Override
+    public boolean failedFinally(Job job, Exception error) throws Exception {
+        importer.interrupted(job.workspaceId(), UUID.fromString(job.payload().path("import").asText()), error);
+        return true;
+    }
 }

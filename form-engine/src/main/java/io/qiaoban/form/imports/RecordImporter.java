@@ -144,6 +144,25 @@ public class RecordImporter {
         }
     }
 
+    /**
+     * The job gave up (its last attempt failed, e.g. the database refused a batch): every attempt was
+     * rolled back, so nothing is imported. Says so on the import, where the user follows it, instead of
+     * leaving it "running", and logs the cause for an admin; the file goes, as with any failed import.
+     */
+    public void interrupted(UUID workspaceId, UUID importId, Exception cause) throws SQLException {
+        LOG.warnf(cause, "Import %s stopped on its last attempt; nothing was imported", importId);
+        Optional<RecordImport> found = imports.find(workspaceId, importId, true);
+        if (found.isEmpty() || found.get().finished()) {
+            return;
+        }
+        RecordImport target = found.get();
+        imports.finish(importId, RecordImport.FAILED, target.processedRows(), 0, target.errorRows(), "import.interrupted",
+                List.of(), clock.instant());
+        if (target.fileId() != null) {
+            files.delete(workspaceId, target.fileId());
+        }
+    }
+
     /** The state of one run: counters, pending errors, the seen unique values. */
     private final class Run {
         private final Job job;

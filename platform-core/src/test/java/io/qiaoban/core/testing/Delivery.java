@@ -27,7 +27,7 @@ public final class Delivery {
         } while (worker.runOnce("test-drain-0") > 0);
     }
 
-    /** A count query with one positional parameter, in its own transaction. */
+    /** A count query with positional parameters, in its own transaction. */
     public static long count(String sql, Object... parameters) {
         EntityManager em = Arc.container().instance(EntityManager.class).get();
         return QuarkusTransaction.requiringNew().call(() -> {
