@@ -30,4 +30,10 @@ public class RecordExportJobHandler implements JobHandler {
     public void handle(Job job) throws Exception {
         exporter.run(job, job.workspaceId(), UUID.fromString(job.payload().path("export").asText()));
     }
+
+    @Override
+    public boolean failedFinally(Job job, Exception error) throws Exception {
+        exporter.interrupted(job.workspaceId(), UUID.fromString(job.payload().path("export").asText()), error);
+        return true;
+    }
 }

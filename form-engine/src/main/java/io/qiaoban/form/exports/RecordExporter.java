@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Writes one export: pages through the view with the requester's access (keyset pages of 1,000, so
@@ -47,6 +48,8 @@ public class RecordExporter {
     static final Duration MAX_DURATION = Duration.ofHours(2);
     private static final Duration PROGRESS_EVERY = Duration.ofMillis(500);
     private static final Duration LEASE_EVERY = Duration.ofMinutes(1);
+
+    private static final Logger LOG = Logger.getLogger(RecordExporter.class);
 
     private final ExportRepository exports;
     private final FormRepository forms;
@@ -68,6 +71,18 @@ public class RecordExporter {
         this.audit = audit;
         this.jobs = jobs;
         this.clock = clock;
+    }
+
+    /**
+     * The job gave up (its last attempt failed): says so on the export the user follows instead of
+     * leaving it "running", and logs the cause for an admin.
+     */
+    public void interrupted(UUID workspaceId, UUID exportId, Exception cause) throws SQLException {
+        LOG.warnf(cause, "Export %s stopped on its last attempt", exportId);
+        Optional<RecordExport> found = exports.find(workspaceId, exportId);
+        if (found.isPresent() && !found.get().finished()) {
+            exports.finish(exportId, RecordExport.FAILED, 0, null, "export.interrupted", clock.instant());
+        }
     }
 
     public void run(Job job, UUID workspaceId, UUID exportId) throws Exception {

@@ -80,6 +80,30 @@ class ExportResourceTest {
     }
 
     @Test
+    void anExportWhoseEveryAttemptFailsSaysSoInsteadOfRunningForever() {
+        f.createOk(customers, Map.of("name", "张三"));
+        String trigger = "test_refuse_export_" + customers.replace("-", "").substring(0, 12);
+        Delivery.execute("create function " + trigger + "() returns trigger language plpgsql as $$ begin "
+                + "raise exception 'simulated crash'; end $$");
+        Delivery.execute("create trigger " + trigger + " before insert on stored_file for each row when (new.purpose = 'export' "
+                + "and new.workspace_id = '" + f.workspace + "') execute function " + trigger + "()");
+        try {
+            String id = f.admin.api().body(Map.of("format", "csv")).post(exports()).then().statusCode(202).extract().path("id");
+            for (int attempt = 0; attempt < 3; attempt++) {
+                Delivery.dueNow(RecordExportJobHandler.TYPE);
+                Delivery.drain();
+            }
+            given().cookie("qb_session", f.admin.cookie()).header("Accept-Language", "en").accept("application/json")
+                    .get(exports() + "/" + id).then().body("state", equalTo("failed"))
+                    .body("failure.code", equalTo("export.interrupted")).body("failure.message", containsString("Export again"));
+            assertEquals(0, count("select count(*) from job where payload->>'export' = ?", id), "not left in the dead letters");
+        } finally {
+            Delivery.execute("drop trigger " + trigger + " on stored_file");
+            Delivery.execute("drop function " + trigger + "()");
+        }
+    }
+
+    @Test
     void allRowsPastThePageSizeGoIntoXlsxWithNumbersAsNumbers() throws Exception {
         StringBuilder csv = new StringBuilder("姓名,累计消费\n");
         for (int i = 0; i < 2_500; i++) {

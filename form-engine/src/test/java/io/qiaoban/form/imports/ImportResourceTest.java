@@ -10,18 +10,14 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.agroal.api.AgroalDataSource;
 import io.qiaoban.core.testing.Delivery;
 import io.qiaoban.core.testing.TestUsers;
 import io.qiaoban.form.testing.Forms;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -44,8 +40,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ImportResourceTest {
-    @Inject
-    AgroalDataSource db;
     Forms f;
     String customers;
 
@@ -149,16 +143,16 @@ class ImportResourceTest {
     }
 
     @Test
-    void aFailureAfterTheFirstBatchLeavesNothingAndTheNextAttemptImportsEveryRowOnce() throws Exception {
+    void aFailureAfterTheFirstBatchLeavesNothingAndTheNextAttemptImportsEveryRowOnce() {
         // 2,500 rows: the first 2,000 are written before row 2,300 makes the database refuse the second batch
         StringBuilder csv = new StringBuilder("姓名,手机\n");
         for (int i = 1; i <= 2_500; i++) {
             csv.append(i == 2_300 ? "炸" : "客户" + i).append(',').append(13_000_000_000L + i).append('\n');
         }
         String trigger = "test_refuse_" + customers.replace("-", "").substring(0, 12);
-        sql("create function " + trigger + "() returns trigger language plpgsql as $$ begin "
+        Delivery.execute("create function " + trigger + "() returns trigger language plpgsql as $$ begin "
                 + "if new.data->>'name' = '炸' then raise exception 'simulated crash'; end if; return new; end $$");
-        sql("create trigger " + trigger + " before insert on record for each row when (new.form_id = '" + customers
+        Delivery.execute("create trigger " + trigger + " before insert on record for each row when (new.form_id = '" + customers
                 + "') execute function " + trigger + "()");
         String id;
         try {
@@ -170,11 +164,11 @@ class ImportResourceTest {
             assertEquals(0, records(), "the first batch went with the failed attempt");
             f.admin.api().get(imports() + "/" + id).then().body("state", equalTo("running"));
         } finally {
-            sql("drop trigger " + trigger + " on record");
-            sql("drop function " + trigger + "()");
+            Delivery.execute("drop trigger " + trigger + " on record");
+            Delivery.execute("drop function " + trigger + "()");
         }
         // the next attempt (made due now rather than after its backoff) starts again from the first row
-        sql("update job set run_at = now() where type = '" + RecordImportJobHandler.TYPE + "' and payload->>'import' = '" + id + "'");
+        Delivery.dueNow(RecordImportJobHandler.TYPE);
         Delivery.drain();
         f.admin.api().get(imports() + "/" + id).then().body("state", equalTo("done")).body("importedRows", equalTo(2_500))
                 .body("processedRows", equalTo(2_500));
@@ -183,11 +177,11 @@ class ImportResourceTest {
     }
 
     @Test
-    void anImportWhoseEveryAttemptFailsSaysSoInsteadOfRunningForever() throws Exception {
+    void anImportWhoseEveryAttemptFailsSaysSoInsteadOfRunningForever() {
         String trigger = "test_refuse_all_" + customers.replace("-", "").substring(0, 12);
-        sql("create function " + trigger + "() returns trigger language plpgsql as $$ begin "
+        Delivery.execute("create function " + trigger + "() returns trigger language plpgsql as $$ begin "
                 + "raise exception 'simulated crash'; end $$");
-        sql("create trigger " + trigger + " before insert on record for each row when (new.form_id = '" + customers
+        Delivery.execute("create trigger " + trigger + " before insert on record for each row when (new.form_id = '" + customers
                 + "') execute function " + trigger + "()");
         try {
             Response uploaded = upload("a.csv", "姓名\n张三\n".getBytes(StandardCharsets.UTF_8));
@@ -195,8 +189,7 @@ class ImportResourceTest {
             f.admin.api().body(Map.of("mapping", List.of(Map.of("column", 0, "field", "name"))))
                     .post(imports() + "/" + id + "/start").then().statusCode(202);
             for (int attempt = 0; attempt < 3; attempt++) {
-                sql("update job set run_at = now() where type = '" + RecordImportJobHandler.TYPE + "' and payload->>'import' = '"
-                        + id + "'");
+                Delivery.dueNow(RecordImportJobHandler.TYPE);
                 Delivery.drain();
             }
             given().cookie("qb_session", f.admin.cookie()).header("Accept-Language", "zh-CN").accept("application/json")
@@ -207,14 +200,8 @@ class ImportResourceTest {
             assertEquals(0, count("select count(*) from stored_file where id = (select file_id from record_import where id = ?)",
                     UUID.fromString(id)));
         } finally {
-            sql("drop trigger " + trigger + " on record");
-            sql("drop function " + trigger + "()");
-        }
-    }
-
-    void sql(String statement) throws Exception {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.execute(statement);
+            Delivery.execute("drop trigger " + trigger + " on record");
+            Delivery.execute("drop function " + trigger + "()");
         }
     }
 

@@ -27,6 +27,17 @@ public final class Delivery {
         } while (worker.runOnce("test-drain-0") > 0);
     }
 
+    /** Jobs of a type waiting for a retry are due at once (instead of after their backoff). */
+    public static void dueNow(String jobType) {
+        execute("update job set run_at = now() where state = 'READY' and type = '" + jobType.replace("'", "''") + "'");
+    }
+
+    /** A statement a test needs (a trigger that makes a write fail, say), in its own transaction. */
+    public static void execute(String sql) {
+        EntityManager em = Arc.container().instance(EntityManager.class).get();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(sql).executeUpdate());
+    }
+
     /** A count query with positional parameters, in its own transaction. */
     public static long count(String sql, Object... parameters) {
         EntityManager em = Arc.container().instance(EntityManager.class).get();
