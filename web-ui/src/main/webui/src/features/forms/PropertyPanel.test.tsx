@@ -127,6 +127,34 @@ describe('default value of a field (jsdom)', { timeout: 60_000 }, () => {
     await waitFor(() => expect(select.last()?.default).toBe('选项2'));
   });
 
+  it('sets a yes/no default to yes, to no, and back to none', async () => {
+    const panel = renderPanel(newField('boolean', '已回访', new Set(), (n) => `选项${n}`));
+    const pickOption = async (label: string) => {
+      fireEvent.mouseDown(defaultInput().getByRole('combobox'));
+      fireEvent.click(await screen.findByTitle(label));
+    };
+    await pickOption('是');
+    await waitFor(() => expect(panel.last()?.default).toBe(true));
+    await pickOption('否');
+    await waitFor(() => expect(panel.last()?.default).toBe(false));
+    const clear = screen.getByTestId('prop-default').querySelector('.ant-select-clear')!;
+    fireEvent.mouseDown(clear);
+    fireEvent.click(clear);
+    await waitFor(() => expect(panel.last()?.default).toBeUndefined());
+  });
+
+  it('puts the problem with one item of a default under the default, and warns of a default on a unique field', () => {
+    renderPanel({ key: 'tags', label: '偏好', type: 'multiselect', unique: false,
+      options: { choices: [{ value: 'a' }, { value: 'b' }] }, default: ['a', 'x'] }, [
+      { field: 'fields[0].default[1]', code: 'form.value.choice', message: '不是可选的值' },
+    ]);
+    expect(within(screen.getByTestId('designer-properties')).getAllByText('不是可选的值')).toHaveLength(1);
+    expect(screen.getByText('不是可选的值').closest('.ant-form-item')!.querySelector('[data-testid="prop-default"]')).toBeTruthy();
+    cleanup();
+    renderPanel({ key: 'city', label: '城市', type: 'text', unique: true, default: '杭州' });
+    expect(screen.getByText(/第二条没改过它的记录就会因重复被拒绝/)).toBeTruthy();
+  });
+
   it('shows the server\'s problem with a default under it, and offers none for uploads and references', () => {
     renderPanel({ key: 'level', label: '等级', type: 'select', options: { choices: [{ value: '金卡' }] }, default: '钻石' }, [
       { field: 'fields[0].default', code: 'form.value.choice', message: '不是可选的值' },

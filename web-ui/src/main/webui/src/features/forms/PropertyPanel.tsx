@@ -60,6 +60,8 @@ export function PropertyPanel({ workspaceId, appId, formKey, item, all, publishe
   };
   const others = all.filter((x) => x.uid !== item.uid).map((x) => x.field);
   const problemOf = (suffix: string) => problems.find((p) => p.field.replace(/^fields\[\d+\]/, '') === suffix)?.message;
+  // a default's problem may be about one of its items (".default[1]"): it still belongs under the default
+  const defaultProblem = problems.find((p) => /^\.default(\[|\.|$)/.test(p.field.replace(/^fields\[\d+\]/, '')))?.message;
   const status = (suffix: string) => (problemOf(suffix) ? ('error' as const) : undefined);
 
   return (
@@ -165,20 +167,28 @@ export function PropertyPanel({ workspaceId, appId, formKey, item, all, publishe
       {f.type === 'subform' && <ColumnsEditor columns={options.fields ?? []} onChange={(fields) => setOptions({ fields })} />}
       {isFileType(f.type) && <FileOptionsEditor type={f.type} options={options} problemOf={problemOf} onChange={setOptions} />}
       {DEFAULTABLE.has(f.type) && (
-        <Form.Item label={t('forms.prop.default')} extra={t('forms.prop.defaultHelp')} validateStatus={status('.default')} help={problemOf('.default')}>
+        <Form.Item label={t('forms.prop.default')} extra={f.unique ? t('forms.prop.defaultUnique') : t('forms.prop.defaultHelp')}
+          validateStatus={defaultProblem ? 'error' : f.unique && f.default !== undefined ? 'warning' : undefined} help={defaultProblem}>
           <div data-testid="prop-default">
-            <FieldInput field={f} value={toFormValue(f, f.default)}
-              onChange={(v) => {
-                const value = fromFormValue(f, v);
-                onChange({ default: value === null ? undefined : value });
-              }} />
+            {f.type === 'boolean' ? (
+              // yes, no, or none: a switch could not go back to "no default"
+              <Select allowClear value={f.default === true ? 'yes' : f.default === false ? 'no' : undefined} placeholder={t('common.none')}
+                onChange={(v?: string) => onChange({ default: v === 'yes' ? true : v === 'no' ? false : undefined })}
+                options={[{ value: 'yes', label: t('common.yes') }, { value: 'no', label: t('common.no') }]} />
+            ) : (
+              <FieldInput field={f} value={toFormValue(f, f.default)}
+                onChange={(v) => {
+                  const value = fromFormValue(f, v);
+                  onChange({ default: value === null ? undefined : value });
+                }} />
+            )}
           </div>
         </Form.Item>
       )}
       <Form.Item label={t('forms.prop.help')}>
         <Input value={f.help ?? ''} maxLength={500} onChange={(e) => onChange({ help: e.target.value || undefined })} />
       </Form.Item>
-      {problems.filter((p) => !/\.(label|key|unique|default|options\.\w+|validation\.\w+)$/.test(p.field)).map((p, i) => (
+      {problems.filter((p) => !/\.(label|key|unique|options\.\w+|validation\.\w+)$|\.default(\[|\.|$)/.test(p.field)).map((p, i) => (
         <Alert key={i} type="error" showIcon message={p.message} style={{ marginBottom: 8 }} />
       ))}
     </Form>
