@@ -46,6 +46,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -79,11 +80,14 @@ public class RecordImporter {
     private final WorkspaceZones zones;
     private final AgroalDataSource db;
     private final Clock clock;
+    private final int maxRowsWithEvents;
     private final FieldTypes types = FieldTypes.standard();
 
     RecordImporter(ImportRepository imports, ImportForms forms, RecordService records, RecordCopy copy,
             FormDependencies dependencies, FileStore files, DomainEvents events, JobQueue jobs, WorkspaceZones zones,
-            AgroalDataSource db, Clock clock) {
+            AgroalDataSource db, Clock clock,
+            // every row with an event runs the form's rules and flows: a file that large is history, not new business
+            @ConfigProperty(name = "qiaoban.import.max-rows-with-events", defaultValue = "50000") int maxRowsWithEvents) {
         this.imports = imports;
         this.forms = forms;
         this.records = records;
@@ -95,6 +99,7 @@ public class RecordImporter {
         this.zones = zones;
         this.db = db;
         this.clock = clock;
+        this.maxRowsWithEvents = maxRowsWithEvents;
     }
 
     /** Thrown inside the import's transaction to undo it; the import is then marked failed. */
@@ -202,6 +207,9 @@ public class RecordImporter {
                     return true;
                 }
                 processed++;
+                if (target.options().recordEvents() && processed > maxRowsWithEvents) {
+                    throw new Rejected("import.too-many-with-events", List.of(maxRowsWithEvents));
+                }
                 row(form, mapping, zone, now, row);
                 if (batch.size() >= BATCH) {
                     flush(form, now);

@@ -107,6 +107,9 @@ class RecordQueryTest {
         assertEquals(Set.of("张三", "李四", "王五", "赵六_%"), names("{\"field\":\"createdAt\",\"op\":\"after\",\"value\":\""
                 + hourAgo + "\"}"));
         assertEquals(Set.of(), names("{\"field\":\"createdAt\",\"op\":\"before\",\"value\":\"" + hourAgo + "\"}"));
+        String inAnHour = java.time.Instant.now().plusSeconds(3600).toString();
+        assertEquals(Set.of("张三", "李四", "王五", "赵六_%"), names("{\"field\":\"createdAt\",\"op\":\"before\",\"value\":\""
+                + inAnHour + "\"}"));
         assertEquals(Set.of("王五"), names("{\"and\":[{\"field\":\"city\",\"op\":\"eq\",\"value\":\"杭州\"},"
                 + "{\"not\":{\"field\":\"level\",\"op\":\"eq\",\"value\":\"gold\"}}]}"));
         assertEquals(Set.of("张三", "李四"), names("{\"or\":[{\"field\":\"vip\",\"op\":\"eq\",\"value\":true},"
@@ -127,6 +130,7 @@ class RecordQueryTest {
         assertEquals(List.of("大单"), orderTitles("{\"field\":\"customer.name\",\"op\":\"starts_with\",\"value\":\"李\"}"));
         assertEquals(List.of("大单"), orderTitles("{\"field\":\"customer.tags\",\"op\":\"contains\",\"value\":\"高价值\"}"));
         assertEquals(List.of(), orderTitles("{\"field\":\"customer.city\",\"op\":\"in\",\"value\":[\"杭州\",\"北京\"]}"));
+        assertEquals(List.of("大单"), orderTitles("{\"field\":\"customer.city\",\"op\":\"in\",\"value\":[\"杭州\",\"上海\"]}"));
     }
 
     List<String> orderTitles(String filter) {
@@ -299,6 +303,19 @@ class RecordQueryTest {
         member.api().body(Map.of("name", "不许改")).patch(one).then().statusCode(403);
         f.create(member, customers, Map.of("name", "可以新建")).then().statusCode(201);
         member.api().get(one).then().statusCode(200).body("data.name", equalTo("可以改"));
+
+        // delete: on a role that may delete records (a member may not at all)
+        Session builder = f.admin.addMember(f.workspace, "builder");
+        String builderPermissions = f.forms() + "/" + customers + "/permissions/" + f.admin.api()
+                .get("/api/v1/workspaces/" + f.workspace + "/roles").then().extract().jsonPath()
+                .getString("find { it.builtInKey == 'builder' }.id");
+        String theirs = f.records(customers) + "/" + f.create(builder, customers, Map.of("name", "搭建者的")).then().statusCode(201)
+                .extract().path("id");
+        f.admin.api().body(Map.of("delete", false)).put(builderPermissions).then().statusCode(200);
+        builder.api().delete(theirs).then().statusCode(403);
+        builder.api().body(Map.of("name", "搭建者改的")).patch(theirs).then().statusCode(200);
+        f.admin.api().body(Map.of()).put(builderPermissions).then().statusCode(200);
+        builder.api().delete(theirs).then().statusCode(204);
 
         // no view: nothing of the form, not even its records one by one, and so no create or edit either
         f.admin.api().body(Map.of("view", false)).put(permissions).then().statusCode(200);

@@ -83,11 +83,11 @@ class ExportResourceTest {
     void anExportWhoseEveryAttemptFailsSaysSoInsteadOfRunningForever() {
         f.createOk(customers, Map.of("name", "张三"));
         String trigger = "test_refuse_export_" + customers.replace("-", "").substring(0, 12);
-        Delivery.execute("create function " + trigger + "() returns trigger language plpgsql as $$ begin "
-                + "raise exception 'simulated crash'; end $$");
-        Delivery.execute("create trigger " + trigger + " before insert on stored_file for each row when (new.purpose = 'export' "
-                + "and new.workspace_id = '" + f.workspace + "') execute function " + trigger + "()");
         try {
+            Delivery.execute("create function " + trigger + "() returns trigger language plpgsql as $$ begin "
+                    + "raise exception 'simulated crash'; end $$");
+            Delivery.execute("create trigger " + trigger + " before insert on stored_file for each row when (new.purpose = "
+                    + "'export' and new.workspace_id = '" + f.workspace + "') execute function " + trigger + "()");
             String id = f.admin.api().body(Map.of("format", "csv")).post(exports()).then().statusCode(202).extract().path("id");
             for (int attempt = 0; attempt < 3; attempt++) {
                 Delivery.dueNow(RecordExportJobHandler.TYPE);
@@ -98,8 +98,8 @@ class ExportResourceTest {
                     .body("failure.code", equalTo("export.interrupted")).body("failure.message", containsString("Export again"));
             assertEquals(0, count("select count(*) from job where payload->>'export' = ?", id), "not left in the dead letters");
         } finally {
-            Delivery.execute("drop trigger " + trigger + " on stored_file");
-            Delivery.execute("drop function " + trigger + "()");
+            Delivery.execute("drop trigger if exists " + trigger + " on stored_file");
+            Delivery.execute("drop function if exists " + trigger + "()");
         }
     }
 

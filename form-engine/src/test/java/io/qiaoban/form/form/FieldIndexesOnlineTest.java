@@ -55,10 +55,13 @@ class FieldIndexesOnlineTest {
             // a save that starts now is not held up by the build
             try (Connection next = db.getConnection(); Statement s = next.createStatement()) {
                 s.execute("set lock_timeout = '5s'");
-                long started = System.nanoTime();
-                insert(next, f.workspace, form, "上海");
-                assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(4), "the save waited for the index build");
-                s.execute("reset lock_timeout");
+                try {
+                    long started = System.nanoTime();
+                    insert(next, f.workspace, form, "上海");
+                    assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(4), "the save waited for the index build");
+                } finally {
+                    s.execute("reset lock_timeout"); // the connection goes back to the pool
+                }
             }
 
             running.commit();

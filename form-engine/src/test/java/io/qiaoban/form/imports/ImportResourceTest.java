@@ -140,6 +140,19 @@ class ImportResourceTest {
         assertEquals(1, count("select count(distinct (select array_agg(k order by k) from jsonb_object_keys(payload) k)) "
                 + "from outbox where type = 'record.created' and payload->>'formId' = ?", customers));
         assertEquals(3, count("select count(*) from outbox where type = 'record.created' and payload->>'formId' = ?", customers));
+
+        // a file past the limit for per-record events (5 in the tests) is history, not new business: refused whole
+        StringBuilder six = new StringBuilder("姓名\n");
+        for (int i = 1; i <= 6; i++) {
+            six.append("客户").append(i).append('\n');
+        }
+        given().cookie("qb_session", f.admin.cookie()).header("Accept-Language", "zh-CN").accept("application/json")
+                .get(imports() + "/" + importFile("six.csv", six.toString().getBytes(StandardCharsets.UTF_8), MAPPING,
+                        Map.of("recordEvents", true)).<String>path("id"))
+                .then().body("state", equalTo("failed")).body("importedRows", equalTo(0))
+                .body("failure.code", equalTo("import.too-many-with-events")).body("failure.message", containsString("5 行"));
+        assertEquals(3, records());
+        assertEquals(3, count("select count(*) from outbox where type = 'record.created' and payload->>'formId' = ?", customers));
     }
 
     @Test
@@ -150,12 +163,12 @@ class ImportResourceTest {
             csv.append(i == 2_300 ? "炸" : "客户" + i).append(',').append(13_000_000_000L + i).append('\n');
         }
         String trigger = "test_refuse_" + customers.replace("-", "").substring(0, 12);
-        Delivery.execute("create function " + trigger + "() returns trigger language plpgsql as $$ begin "
-                + "if new.data->>'name' = '炸' then raise exception 'simulated crash'; end if; return new; end $$");
-        Delivery.execute("create trigger " + trigger + " before insert on record for each row when (new.form_id = '" + customers
-                + "') execute function " + trigger + "()");
         String id;
         try {
+            Delivery.execute("create function " + trigger + "() returns trigger language plpgsql as $$ begin "
+                    + "if new.data->>'name' = '炸' then raise exception 'simulated crash'; end if; return new; end $$");
+            Delivery.execute("create trigger " + trigger + " before insert on record for each row when (new.form_id = '"
+                    + customers + "') execute function " + trigger + "()");
             Response uploaded = upload("big.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
             id = uploaded.path("id");
             List<Map<String, Object>> mapping = List.of(Map.of("column", 0, "field", "name"), Map.of("column", 1, "field", "mobile"));
@@ -164,8 +177,8 @@ class ImportResourceTest {
             assertEquals(0, records(), "the first batch went with the failed attempt");
             f.admin.api().get(imports() + "/" + id).then().body("state", equalTo("running"));
         } finally {
-            Delivery.execute("drop trigger " + trigger + " on record");
-            Delivery.execute("drop function " + trigger + "()");
+            Delivery.execute("drop trigger if exists " + trigger + " on record");
+            Delivery.execute("drop function if exists " + trigger + "()");
         }
         // the next attempt (made due now rather than after its backoff) starts again from the first row
         Delivery.dueNow(RecordImportJobHandler.TYPE);
@@ -179,11 +192,11 @@ class ImportResourceTest {
     @Test
     void anImportWhoseEveryAttemptFailsSaysSoInsteadOfRunningForever() {
         String trigger = "test_refuse_all_" + customers.replace("-", "").substring(0, 12);
-        Delivery.execute("create function " + trigger + "() returns trigger language plpgsql as $$ begin "
-                + "raise exception 'simulated crash'; end $$");
-        Delivery.execute("create trigger " + trigger + " before insert on record for each row when (new.form_id = '" + customers
-                + "') execute function " + trigger + "()");
         try {
+            Delivery.execute("create function " + trigger + "() returns trigger language plpgsql as $$ begin "
+                    + "raise exception 'simulated crash'; end $$");
+            Delivery.execute("create trigger " + trigger + " before insert on record for each row when (new.form_id = '"
+                    + customers + "') execute function " + trigger + "()");
             Response uploaded = upload("a.csv", "姓名\n张三\n".getBytes(StandardCharsets.UTF_8));
             String id = uploaded.path("id");
             f.admin.api().body(Map.of("mapping", List.of(Map.of("column", 0, "field", "name"))))
@@ -200,8 +213,8 @@ class ImportResourceTest {
             assertEquals(0, count("select count(*) from stored_file where id = (select file_id from record_import where id = ?)",
                     UUID.fromString(id)));
         } finally {
-            Delivery.execute("drop trigger " + trigger + " on record");
-            Delivery.execute("drop function " + trigger + "()");
+            Delivery.execute("drop trigger if exists " + trigger + " on record");
+            Delivery.execute("drop function if exists " + trigger + "()");
         }
     }
 
