@@ -24,7 +24,8 @@ public class BenchApi {
     static final ObjectMapper JSON = new ObjectMapper();
     // HTTP/1.1 as browsers speak over plain HTTP: Java's client would otherwise upgrade to h2c and send
     // every concurrent client's requests over one connection (docs/performance.md, runs 19-24)
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final AgroalDataSource db;
     private final HttpPort port;
 

@@ -41,8 +41,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class ImportResource {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ImportView(UUID id, String fileName, String format, String encoding, JsonNode columns, JsonNode mapping,
-            boolean skipBadRows, boolean recordEvents, String state, int progress, int processedRows, int importedRows, int errorRows,
-            Failure failure, Instant createdAt, Instant startedAt, Instant finishedAt) {
+            boolean skipBadRows, boolean recordEvents, String state, int progress, int processedRows, int importedRows,
+            int errorRows, Failure failure, Instant createdAt, Instant startedAt, Instant finishedAt) {
     }
 
     public record Failure(String code, String message) {
@@ -145,9 +145,9 @@ public class ImportResource {
     private static ImportView view(RecordImport i, Locale locale) {
         Failure failure = i.failureCode() == null ? null
                 : new Failure(i.failureCode(), Messages.text(locale, i.failureCode() + ".detail", args(i.failureArgs())));
-        return new ImportView(i.id(), i.fileName(), i.format(), i.encoding(), i.columns(), i.mapping(), i.options().skipBadRows(),
-                i.options().recordEvents(), i.state(), i.progress(), i.processedRows(), i.importedRows(), i.errorRows(), failure, i.createdAt(),
-                i.startedAt(), i.finishedAt());
+        return new ImportView(i.id(), i.fileName(), i.format(), i.encoding(), i.columns(), i.mapping(),
+                i.options().skipBadRows(), i.options().recordEvents(), i.state(), i.progress(), i.processedRows(),
+                i.importedRows(), i.errorRows(), failure, i.createdAt(), i.startedAt(), i.finishedAt());
     }
 
     private static Object[] args(JsonNode args) {

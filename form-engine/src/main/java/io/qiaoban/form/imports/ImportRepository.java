@@ -22,8 +22,8 @@ import java.util.function.Consumer;
 public class ImportRepository {
     private static final String COLUMNS = """
             id, workspace_id, app_id, form_id, file_id, file_name, format, encoding, columns::text, mapping::text,
-            skip_bad_rows, record_events, state, progress, processed_rows, imported_rows, error_rows, failure_code, failure_args::text,
-            created_by, created_at, started_at, finished_at""";
+            skip_bad_rows, record_events, state, progress, processed_rows, imported_rows, error_rows, failure_code,
+            failure_args::text, created_by, created_at, started_at, finished_at""";
 
     private final AgroalDataSource db;
     private final ObjectMapper json;
@@ -82,8 +82,9 @@ public class ImportRepository {
     }
 
     public void queue(UUID id, JsonNode mapping, ImportOptions options) throws SQLException {
-        update("update record_import set state = 'queued', mapping = ?::jsonb, skip_bad_rows = ?, record_events = ? where id = ?",
-                mapping.toString(), options.skipBadRows(), options.recordEvents(), id);
+        update("""
+                update record_import set state = 'queued', mapping = ?::jsonb, skip_bad_rows = ?, record_events = ?
+                 where id = ?""", mapping.toString(), options.skipBadRows(), options.recordEvents(), id);
     }
 
     /** A (new) run starts from nothing: what an interrupted earlier run counted or reported goes. */
@@ -170,11 +171,10 @@ public class ImportRepository {
         try {
             return new RecordImport(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                     rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getString(8),
-                    json.readTree(rs.getString(9)), tree(rs.getString(10)), new ImportOptions(rs.getBoolean(11), rs.getBoolean(12)),
-                    rs.getString(13), rs.getInt(14), rs.getInt(15), rs.getInt(16), rs.getInt(17), rs.getString(18),
-                    tree(rs.getString(19)),
-                    rs.getObject(20, UUID.class), instant(rs.getTimestamp(21)), instant(rs.getTimestamp(22)),
-                    instant(rs.getTimestamp(23)));
+                    json.readTree(rs.getString(9)), tree(rs.getString(10)),
+                    new ImportOptions(rs.getBoolean(11), rs.getBoolean(12)), rs.getString(13), rs.getInt(14), rs.getInt(15),
+                    rs.getInt(16), rs.getInt(17), rs.getString(18), tree(rs.getString(19)), rs.getObject(20, UUID.class),
+                    instant(rs.getTimestamp(21)), instant(rs.getTimestamp(22)), instant(rs.getTimestamp(23)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -69,8 +69,8 @@ public class ImportService {
                     access.userId(), now.plus(UNSTARTED_UPLOAD_KEPT)), in, maxUploadBytes);
         }
         RecordImport created = new RecordImport(UUID.randomUUID(), form.workspaceId(), form.appId(), form.formId(),
-                stored.id(), fileName, reader.encoding() == null ? "xlsx" : "csv", reader.encoding(), columns, null, ImportOptions.DEFAULT,
-                RecordImport.UPLOADED, 0, 0, 0, 0, null, null, access.userId(), now, null, null);
+                stored.id(), fileName, reader.encoding() == null ? "xlsx" : "csv", reader.encoding(), columns, null,
+                ImportOptions.DEFAULT, RecordImport.UPLOADED, 0, 0, 0, 0, null, null, access.userId(), now, null, null);
         imports.insert(created);
         return created;
     }
