@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks a form schema on its own: the form's key and name, each field (see {@link FieldTypes}), and
- * references between fields of the form (a lookup's relation). References to other forms and
+ * Checks a form schema on its own: the form's key and name, each field (see {@link FieldTypes}),
+ * references between fields of the form (a lookup's relation) and its layout ({@link FormLayout}). References to other forms and
  * formulas are checked by the form service, which knows the app and the expression service.
  */
 public final class FormSchemaValidator {
@@ -56,6 +56,7 @@ public final class FormSchemaValidator {
                 }
             }
         }
+        errors.addAll(FormLayout.problems(schema.layout(), schema.fields()));
         return errors;
     }
 }

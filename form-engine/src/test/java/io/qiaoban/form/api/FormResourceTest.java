@@ -126,6 +126,39 @@ class FormResourceTest {
     }
 
     @Test
+    void aLayoutPlacesKnownFieldsOnceInWidthsOfTheGridAndIsPublishedWithTheForm() {
+        List<Map<String, Object>> fields = List.of(field("name", "姓名", "text"), field("mobile", "手机", "phone"),
+                field("city", "城市", "text"));
+        Map<String, Object> bad = Map.of("key", "customer", "name", "客户", "fields", fields, "layout", List.of(
+                Map.of("section", "基本信息"), Map.of("field", "name", "span", 12), Map.of("field", "name"),
+                Map.of("field", "nope"), Map.of("field", "mobile", "span", 10), Map.of("section", " "),
+                Map.of("field", "city", "colour", "red"), "city"));
+        f.admin.api().header("Accept-Language", "en").body(bad).post(f.forms()).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("layout[2].field", "layout[3].field", "layout[4].span",
+                        "layout[5].section", "layout[6]", "layout[7]")))
+                .body("errors[0].message", equalTo("The field \"name\" is placed twice in the layout."))
+                .body("errors[2].message", equalTo("Must be one of: 24, 12, 8, 6."));
+        f.admin.api().body(Map.of("key", "customer", "name", "客户", "fields", fields, "layout", Map.of("field", "name")))
+                .post(f.forms()).then().statusCode(400).body("errors.field", equalTo(List.of("layout")));
+        f.admin.api().get(f.forms()).then().body("", hasSize(0));
+
+        List<Map<String, Object>> layout = List.of(Map.of("section", "联系方式"), Map.of("field", "mobile", "span", 12),
+                Map.of("field", "name", "span", 12));
+        String id = f.admin.api().body(Map.of("key", "customer", "name", "客户", "fields", fields, "layout", layout))
+                .post(f.forms()).then().statusCode(201).body("layout", equalTo(layout)).extract().path("id");
+        f.admin.api().post(f.forms() + "/" + id + "/publish").then().statusCode(200);
+        // the layout draws the form; the fields keep their order for data (columns, exports)
+        f.admin.api().get(f.forms() + "/" + id + "/published").then().body("layout", equalTo(layout))
+                .body("fields.key", equalTo(List.of("name", "mobile", "city")));
+        // a field removed from the form must leave its layout too
+        f.admin.api().header("If-Match", "\"1\"").body(Map.of("key", "customer", "name", "客户",
+                        "fields", fields.subList(0, 2), "layout", List.of(Map.of("field", "city"))))
+                .put(f.forms() + "/" + id).then().statusCode(400).body("errors.field", equalTo(List.of("layout[0].field")));
+        f.admin.api().get(f.forms() + "/" + id + "/diff").then().body("layoutChanged", equalTo(false));
+    }
+
+    @Test
     void thePublishedFormIsServedAsJsonSchemaAndAFormWithRecordsIsNotDeleted() {
         String id = f.publish("customer", "客户", List.of(field("name", "姓名", "text", "required", true),
                 field("level", "等级", "select", "options", Map.of("choices", List.of(Map.of("value", "gold"))))));
