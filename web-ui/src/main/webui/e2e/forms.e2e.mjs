@@ -88,6 +88,23 @@ test('form designer and records: drag fields, publish, add, edit with history, f
       const keys = [...document.querySelectorAll('[data-testid^="canvas-field-"]')].map((e) => e.getAttribute('data-testid'));
       return keys.indexOf('canvas-field-城市') < keys.indexOf('canvas-field-生日');
     });
+    // layout: a section heading (a click adds it at the end) renamed and dragged above 手机; 手机 and
+    // 等级 share a row
+    await byId(page, 'palette-section').click();
+    await byId(page, 'prop-section-title').fill('联系方式');
+    await byId(page, 'canvas-section').getByText('联系方式').waitFor();
+    await byId(page, 'canvas-field-手机').scrollIntoViewIfNeeded();
+    // moving up onto 手机 takes its place: the heading goes before it
+    await drag(page, byId(byId(page, 'canvas-section'), 'field-drag-handle'), byId(page, 'canvas-field-手机'));
+    const widthOf = () => byId(page, 'designer-properties').locator('.ant-form-item').filter({ hasText: '宽度' });
+    await byId(page, 'canvas-field-手机').click();
+    await pick(page, widthOf(), '1/2 行');
+    await byId(page, 'canvas-field-等级').click();
+    await pick(page, widthOf(), '1/2 行');
+    await byId(byId(page, 'canvas-field-等级'), 'field-width').waitFor();
+    const items = await canvas.locator('[data-testid^="canvas-"]').evaluateAll((els) => els.map((e) => e.dataset.testid));
+    assert.deepEqual(items.slice(0, 3), ['canvas-field-姓名', 'canvas-section', 'canvas-field-手机'], 'the heading lands where it was dropped');
+    await byId(page, 'designer-name').scrollIntoViewIfNeeded();
     await guideScreenshot(page, 'form-designer.png');
 
     // the live preview: the draft as operators will fill it in, with the default already there
@@ -95,6 +112,10 @@ test('form designer and records: drag fields, publish, add, edit with history, f
     const preview = byId(page, 'designer-preview');
     await preview.waitFor();
     assert.equal(await preview.locator('.ant-form-item').count(), 7);
+    await byId(preview, 'form-section').getByText('联系方式').waitFor();
+    const spans = await preview.locator('[data-span]').evaluateAll((els) => els.map((e) => [e.textContent.includes('手机'), e.dataset.span]));
+    assert.deepEqual(spans.filter(([phone]) => phone).map(([, span]) => span), ['12'], '手机 takes half a row');
+    await guideScreenshot(page, 'form-preview.png');
     await preview.locator('.ant-form-item').filter({ hasText: '城市' }).locator('input').first().waitFor();
     assert.equal(await preview.locator('.ant-form-item').filter({ hasText: '城市' }).locator('input').first().inputValue(), '杭州');
     await byId(page, 'designer-mode').getByText('设计').click();
@@ -124,8 +145,10 @@ test('form designer and records: drag fields, publish, add, edit with history, f
     await byId(form, 'record-field-手机').locator('input').fill('13800138000');
     await pick(page, byId(form, 'record-field-等级'), '金卡');
     await byId(form, 'record-field-累计消费').locator('input').fill('1200.5');
-    // the designer's default is filled in already
+    // the designer's default is filled in already, and the form is drawn with its layout
     assert.equal(await byId(form, 'record-field-城市').locator('input').inputValue(), '杭州');
+    await byId(form, 'form-section').getByText('联系方式').waitFor();
+    assert.equal(await byId(form, 'record-field-手机').locator('xpath=..').getAttribute('data-span'), '12');
     const added = apiResponse(page, 'POST', /\/records$/);
     await byId(page, 'record-save').click();
     assert.equal((await added).status(), 201);

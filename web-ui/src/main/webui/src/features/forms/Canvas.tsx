@@ -2,15 +2,15 @@ import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { Button, Empty, Tag, Tooltip, Typography } from 'antd';
-import { DeleteOutlined, HolderOutlined } from '@ant-design/icons';
+import { DeleteOutlined, FontSizeOutlined, HolderOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '../../api/problem';
-import type { DesignerField } from './designer';
+import type { DesignerField, DesignerItem, DesignerSection } from './designer';
 import { isComputed } from './fieldTypes';
 
-/** The form being built: fields in order, sortable, and a drop target for the palette. */
-export function Canvas({ fields, selected, problems, onSelect, onRemove }: {
-  fields: DesignerField[];
+/** The form being built: fields and section headings in order, sortable, and a drop target for the palette. */
+export function Canvas({ items, selected, problems, onSelect, onRemove }: {
+  items: DesignerItem[];
   selected: string | null;
   problems: Map<string, FieldProblem[]>;
   onSelect: (uid: string) => void;
@@ -24,12 +24,14 @@ export function Canvas({ fields, selected, problems, onSelect, onRemove }: {
       data-testid="designer-canvas"
       style={{ minHeight: 420, padding: 12, borderRadius: 8, border: `2px dashed ${isOver ? '#1677ff' : '#e5e7eb'}`, background: '#fafafa' }}
     >
-      <SortableContext items={fields.map((f) => f.uid)} strategy={verticalListSortingStrategy}>
-        {fields.map((f) => (
-          <FieldCard key={f.uid} item={f} selected={selected === f.uid} problems={problems.get(f.uid) ?? []} onSelect={onSelect} onRemove={onRemove} />
+      <SortableContext items={items.map((f) => f.uid)} strategy={verticalListSortingStrategy}>
+        {items.map((item) => item.kind === 'section' ? (
+          <SectionCard key={item.uid} item={item} selected={selected === item.uid} problems={problems.get(item.uid) ?? []} onSelect={onSelect} onRemove={onRemove} />
+        ) : (
+          <FieldCard key={item.uid} item={item} selected={selected === item.uid} problems={problems.get(item.uid) ?? []} onSelect={onSelect} onRemove={onRemove} />
         ))}
       </SortableContext>
-      {fields.length === 0 && <Empty style={{ marginTop: 120 }} description={t('forms.designer.canvasEmpty')} />}
+      {items.length === 0 && <Empty style={{ marginTop: 120 }} description={t('forms.designer.canvasEmpty')} />}
     </div>
   );
 }
@@ -79,6 +81,7 @@ function FieldCard({ item, selected, problems, onSelect, onRemove }: {
           <Tag style={{ marginLeft: 8 }}>{t(`forms.type.${f.type}`)}</Tag>
           {isComputed(f.type) && <Tag color="purple">{t('forms.group.computed')}</Tag>}
           {f.unique && <Tag color="blue">{t('forms.prop.unique')}</Tag>}
+          {item.span !== 24 && <Tag color="geekblue" data-testid="field-width">{t(`forms.prop.span${item.span}`)}</Tag>}
         </div>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>{f.key}{f.help ? ` · ${f.help}` : ''}</Typography.Text>
         {problems.map((p, i) => (
@@ -92,6 +95,63 @@ function FieldCard({ item, selected, problems, onSelect, onRemove }: {
         icon={<DeleteOutlined />}
         aria-label={t('forms.designer.remove')}
         data-testid="field-remove"
+        onClick={(e) => {
+          e.stopPropagation();
+          onRemove(item.uid);
+        }}
+      />
+    </div>
+  );
+}
+
+/** A section heading on the canvas: sortable like a field, its title as the form will show it. */
+function SectionCard({ item, selected, problems, onSelect, onRemove }: {
+  item: DesignerSection;
+  selected: boolean;
+  problems: FieldProblem[];
+  onSelect: (uid: string) => void;
+  onRemove: (uid: string) => void;
+}) {
+  const { t } = useTranslation();
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.uid, data: { from: 'canvas' } });
+  const colour = problems.length ? '#ff4d4f' : selected ? '#1677ff' : '#91caff';
+  return (
+    <div
+      ref={setNodeRef}
+      data-testid="canvas-section"
+      onClick={() => onSelect(item.uid)}
+      style={{
+        transform: CSS.Transform.toString(transform),
+        transition,
+        opacity: isDragging ? 0.5 : 1,
+        display: 'flex',
+        alignItems: 'center',
+        gap: 8,
+        padding: '6px 12px',
+        margin: '12px 0 8px',
+        borderBottom: `2px solid ${colour}`,
+        cursor: 'pointer',
+      }}
+    >
+      <Tooltip title={t('forms.designer.dragHandle')}>
+        <span {...attributes} {...listeners} style={{ cursor: 'grab', color: '#999', touchAction: 'none' }} data-testid="field-drag-handle">
+          <HolderOutlined />
+        </span>
+      </Tooltip>
+      <FontSizeOutlined style={{ color: '#1677ff' }} />
+      <div style={{ flex: 1, minWidth: 0 }}>
+        <Typography.Text strong>{item.title || '—'}</Typography.Text>
+        {problems.map((p, i) => (
+          <div key={i}><Typography.Text type="danger" style={{ fontSize: 12 }} data-testid="field-problem">{p.message}</Typography.Text></div>
+        ))}
+      </div>
+      <Button
+        type="text"
+        size="small"
+        danger
+        icon={<DeleteOutlined />}
+        aria-label={t('forms.designer.remove')}
+        data-testid="section-remove"
         onClick={(e) => {
           e.stopPropagation();
           onRemove(item.uid);

@@ -22,14 +22,17 @@ import { tid } from '../../components/testid';
 import { can } from '../workspaces/permissions';
 import { useWorkspace } from '../workspaces/WorkspaceGate';
 import { Canvas } from './Canvas';
-import { fromDraft, insertField, moveField, problemsByField, removeField, toDraft, updateField, type DesignerState } from './designer';
+import {
+  fieldsOf, fromDraft, insertField, insertSection, moveItem, problemsByField, removeItem, renameSection, setSpan, toDraft, updateField,
+  type DesignerState,
+} from './designer';
 import { FormPermissionsDrawer } from './FormPermissionsDrawer';
 import { FormPreview } from './FormPreview';
 import { FormStatusTag } from './FormStatusTag';
 import type { VersionedForm } from './formsApi';
 import { Palette, PaletteCard } from './Palette';
 import { formsPath, recordsPath } from './paths';
-import { PropertyPanel } from './PropertyPanel';
+import { PropertyPanel, SectionPanel } from './PropertyPanel';
 import { PublishModal } from './PublishModal';
 import type { FieldDefinition, FieldType } from './types';
 import { useForm, useFormList, usePublishForm, useSaveForm } from './useForms';
@@ -67,13 +70,14 @@ function Designer({ workspaceId, appId, loaded, onReload }: { workspaceId: strin
   const [state, setState] = useState<DesignerState>(() => fromDraft(loaded.form, published ? loaded.form.fields.map((f) => f.key) : []));
   const [etag, setEtag] = useState(loaded.etag);
   const [dirty, setDirty] = useState(false);
-  const [selected, setSelected] = useState<string | null>(state.fields[0]?.uid ?? null);
+  const [selected, setSelected] = useState<string | null>(state.items[0]?.uid ?? null);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [stale, setStale] = useState(false);
   const [mode, setMode] = useState<'design' | 'preview'>('design');
   const [publishing, setPublishing] = useState(false);
   const [publishError, setPublishError] = useState<unknown>(null);
-  const [dragType, setDragType] = useState<FieldType | null>(null);
+  // what the palette is dragging: a field type, or a section heading
+  const [dragType, setDragType] = useState<FieldType | 'section' | null>(null);
   const [permissionsOpen, setPermissionsOpen] = useState(false);
 
   const change = useCallback((next: (s: DesignerState) => DesignerState) => {
@@ -101,33 +105,41 @@ function Designer({ workspaceId, appId, loaded, onReload }: { workspaceId: strin
     setSelected(r.uid);
   };
 
+  const addSection = (index?: number) => {
+    const r = insertSection(state, t('forms.designer.newSection'), index);
+    change(() => r.state);
+    setSelected(r.uid);
+  };
+
   const onDragStart = (e: DragStartEvent) => {
-    const data = e.active.data.current as { from?: string; type?: FieldType } | undefined;
+    const data = e.active.data.current as { from?: string; type?: FieldType | 'section' } | undefined;
     setDragType(data?.from === 'palette' && data.type ? data.type : null);
   };
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     setDragType(null);
     if (!over) return;
-    const data = active.data.current as { from?: string; type?: FieldType } | undefined;
-    const overIndex = state.fields.findIndex((f) => f.uid === over.id);
+    const data = active.data.current as { from?: string; type?: FieldType | 'section' } | undefined;
+    const overIndex = state.items.findIndex((f) => f.uid === over.id);
     if (data?.from === 'palette' && data.type) {
-      // dropped on a field: before it when over its upper half, after it when over the lower half
+      // dropped on an item: before it when over its upper half, after it when over the lower half
       const dropped = active.rect.current.translated;
       const below = !!dropped && dropped.top + dropped.height / 2 > over.rect.top + over.rect.height / 2;
-      add(data.type, overIndex >= 0 ? overIndex + (below ? 1 : 0) : undefined);
+      const at = overIndex >= 0 ? overIndex + (below ? 1 : 0) : undefined;
+      if (data.type === 'section') addSection(at);
+      else add(data.type, at);
       return;
     }
-    const from = state.fields.findIndex((f) => f.uid === active.id);
-    const to = overIndex >= 0 ? overIndex : state.fields.length - 1;
-    if (from >= 0) change((s) => moveField(s, from, to));
+    const from = state.items.findIndex((f) => f.uid === active.id);
+    const to = overIndex >= 0 ? overIndex : state.items.length - 1;
+    if (from >= 0) change((s) => moveItem(s, from, to));
   };
 
   /** Saves the draft if it changed; returns false when the server refused it (problems shown). */
   const saveDraft = async (): Promise<boolean> => {
     if (!dirty) return true;
     try {
-      const res = await save.mutateAsync({ draft: toDraft(state, { layout: loaded.form.layout, settings: loaded.form.settings }), etag });
+      const res = await save.mutateAsync({ draft: toDraft(state, { settings: loaded.form.settings }), etag });
       setEtag(res.etag);
       setDirty(false);
       setProblems([]);
@@ -137,8 +149,8 @@ function Designer({ workspaceId, appId, loaded, onReload }: { workspaceId: strin
       else if (e instanceof ApiError && e.fieldErrors.length > 0) {
         setProblems(e.fieldErrors);
         const first = problemsByField(state, e.fieldErrors);
-        const firstField = state.fields.find((f) => first.has(f.uid));
-        if (firstField) setSelected(firstField.uid);
+        const firstItem = state.items.find((f) => first.has(f.uid));
+        if (firstItem) setSelected(firstItem.uid);
       }
       message.error(errorMessage(e, t));
       return false;
@@ -164,7 +176,8 @@ function Designer({ workspaceId, appId, loaded, onReload }: { workspaceId: strin
     }
   };
 
-  const selectedItem = state.fields.find((f) => f.uid === selected) ?? null;
+  const selectedItem = state.items.find((f) => f.uid === selected) ?? null;
+  const fields = fieldsOf(state);
   const formProblems = placed.get('') ?? [];
 
   return (
@@ -199,7 +212,7 @@ function Designer({ workspaceId, appId, loaded, onReload }: { workspaceId: strin
             loading={save.isPending} disabled={!dirty} {...tid('designer-save')}>
             {t('forms.designer.save')}
           </Button>
-          <Button type="primary" icon={<CloudUploadOutlined />} onClick={() => void openPublish()} disabled={state.fields.length === 0} {...tid('designer-publish')}>
+          <Button type="primary" icon={<CloudUploadOutlined />} onClick={() => void openPublish()} disabled={fields.length === 0} {...tid('designer-publish')}>
             {t('forms.designer.publish')}
           </Button>
         </Space>
@@ -213,38 +226,44 @@ function Designer({ workspaceId, appId, loaded, onReload }: { workspaceId: strin
           description={formProblems.map((p, i) => <div key={i}>{p.message}</div>)} data-testid="designer-form-problems" />
       )}
       {mode === 'preview' ? (
-        <Card><FormPreview workspaceId={workspaceId} appId={appId} fields={state.fields.map((f) => f.field)} /></Card>
+        <Card><FormPreview workspaceId={workspaceId} appId={appId} draft={toDraft(state)} /></Card>
       ) : (
         <DndContext sensors={sensors} collisionDetection={closestCenter} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragType(null)}>
           <Row gutter={16}>
             <Col flex="240px">
-              <Card size="small" title={t('forms.designer.palette')}><Palette onAdd={(type) => add(type)} /></Card>
+              <Card size="small" title={t('forms.designer.palette')}><Palette onAdd={(type) => add(type)} onAddSection={() => addSection()} /></Card>
             </Col>
             <Col flex="auto">
               <Canvas
-                fields={state.fields}
+                items={state.items}
                 selected={selected}
                 problems={placed}
                 onSelect={setSelected}
                 onRemove={(uid) => {
-                  change((s) => removeField(s, uid));
+                  change((s) => removeItem(s, uid));
                   if (selected === uid) setSelected(null);
                 }}
               />
             </Col>
             <Col flex="360px">
               <Card size="small" title={t('forms.designer.properties')}>
-                <PropertyPanel
-                  workspaceId={workspaceId}
-                  appId={appId}
-                  formKey={state.key}
-                  item={selectedItem}
-                  all={state.fields}
-                  published={!!selectedItem && state.publishedKeys.has(selectedItem.field.key)}
-                  forms={forms.data ?? []}
-                  problems={selectedItem ? placed.get(selectedItem.uid) ?? [] : []}
-                  onChange={(c: Partial<FieldDefinition>) => selectedItem && change((s) => updateField(s, selectedItem.uid, c))}
-                />
+                {selectedItem?.kind === 'section' ? (
+                  <SectionPanel item={selectedItem} problems={placed.get(selectedItem.uid) ?? []}
+                    onRename={(title) => change((s) => renameSection(s, selectedItem.uid, title))} />
+                ) : (
+                  <PropertyPanel
+                    workspaceId={workspaceId}
+                    appId={appId}
+                    formKey={state.key}
+                    item={selectedItem}
+                    all={fields}
+                    published={!!selectedItem && state.publishedKeys.has(selectedItem.field.key)}
+                    forms={forms.data ?? []}
+                    problems={selectedItem ? placed.get(selectedItem.uid) ?? [] : []}
+                    onChange={(c: Partial<FieldDefinition>) => selectedItem && change((s) => updateField(s, selectedItem.uid, c))}
+                    onSpan={(span) => selectedItem && change((s) => setSpan(s, selectedItem.uid, span))}
+                  />
+                )}
               </Card>
             </Col>
           </Row>

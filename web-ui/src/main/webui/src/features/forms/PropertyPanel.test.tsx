@@ -22,7 +22,7 @@ function renderPanel(initial: FieldDefinition, problems: FieldProblem[] = []) {
   const seen: FieldDefinition[] = [];
   function Harness() {
     const [field, setField] = useState(initial);
-    const item: DesignerField = { uid: 'u1', field, keyLocked: true };
+    const item: DesignerField = { kind: 'field', uid: 'u1', field, keyLocked: true, span: 24 };
     return (
       <PropertyPanel
         workspaceId="w1"
@@ -33,6 +33,7 @@ function renderPanel(initial: FieldDefinition, problems: FieldProblem[] = []) {
         published={false}
         forms={[]}
         problems={problems}
+        onSpan={() => undefined}
         onChange={(change) =>
           setField((f) => {
             const next = { ...f, ...change };

@@ -6,9 +6,10 @@ import type { FieldProblem } from '../../api/problem';
 import { FormulaEditor } from '../../components/FormulaEditor';
 import { FieldInput } from '../records/fieldInputs';
 import { fromFormValue, toFormValue } from '../records/recordValues';
-import type { DesignerField } from './designer';
+import type { DesignerField, DesignerSection } from './designer';
 import { FILE_DEFAULTS, isComputed, isFileType, keyFromLabel, MAX_FILES_LIMIT, MAX_SIZE_MB_LIMIT, normalizeAccept } from './fieldTypes';
 import { formKeys, formsApi } from './formsApi';
+import { SPANS, type Span } from './layout';
 import type { Choice, FieldDefinition, FieldOptions, FieldType, FieldValidation, FormSummary } from './types';
 
 const SCALAR: ReadonlySet<FieldType> = new Set(['text', 'textarea', 'number', 'money', 'percent', 'date', 'datetime', 'select', 'phone', 'email', 'url', 'rating', 'serial']);
@@ -42,10 +43,11 @@ interface Props {
   forms: FormSummary[];
   problems: FieldProblem[];
   onChange: (change: Partial<FieldDefinition>) => void;
+  onSpan: (span: Span) => void;
 }
 
 /** The selected field's properties: what every field has, then what its type needs. */
-export function PropertyPanel({ workspaceId, appId, formKey, item, all, published, forms, problems, onChange }: Props) {
+export function PropertyPanel({ workspaceId, appId, formKey, item, all, published, forms, problems, onChange, onSpan }: Props) {
   const { t } = useTranslation();
   if (!item) return <Empty description={t('forms.designer.noSelection')} />;
   const f = item.field;
@@ -73,6 +75,10 @@ export function PropertyPanel({ workspaceId, appId, formKey, item, all, publishe
         <Input value={f.key} maxLength={64} disabled={published} onChange={(e) => onChange({ key: e.target.value })} data-testid="prop-key" />
       </Form.Item>
       <Typography.Paragraph type="secondary">{t('forms.prop.type')}: {t(`forms.type.${f.type}`)}</Typography.Paragraph>
+      <Form.Item label={t('forms.prop.width')} extra={t('forms.prop.widthHelp')}>
+        <Select<Span> value={item.span} onChange={onSpan} data-testid="prop-width"
+          options={SPANS.map((span) => ({ value: span, label: t(`forms.prop.span${span}`) }))} />
+      </Form.Item>
       {computed ? (
         <Alert type="info" showIcon message={t('forms.prop.computedNote')} style={{ marginBottom: 12 }} />
       ) : (
@@ -350,5 +356,18 @@ function ColumnsEditor({ columns, onChange }: { columns: FieldDefinition[]; onCh
         {t('forms.prop.addColumn')}
       </Button>
     </Form.Item>
+  );
+}
+
+/** A section heading's one property: its title, which starts a group of fields in the form. */
+export function SectionPanel({ item, problems, onRename }: { item: DesignerSection; problems: FieldProblem[]; onRename: (title: string) => void }) {
+  const { t } = useTranslation();
+  const problem = problems[0]?.message;
+  return (
+    <Form layout="vertical" size="small" data-testid="designer-properties" key={item.uid}>
+      <Form.Item label={t('forms.prop.sectionTitle')} extra={t('forms.prop.sectionHelp')} validateStatus={problem ? 'error' : undefined} help={problem}>
+        <Input value={item.title} maxLength={100} onChange={(e) => onRename(e.target.value)} data-testid="prop-section-title" />
+      </Form.Item>
+    </Form>
   );
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fromDraft, insertField, moveField, problemsByField, removeField, toDraft, updateField } from './designer';
+import {
+  fieldsOf, fromDraft, insertField, insertSection, moveItem, problemsByField, removeItem, renameSection, setSpan, toDraft, updateField,
+} from './designer';
 import { FIELD_ICONS } from './fieldIcons';
+import { placeFields } from './layout';
 import { FILE_DEFAULTS, GROUPS, isFileType, keyFromLabel, newField, normalizeAccept, PALETTE } from './fieldTypes';
 
 const opt = (n: number) => `选项${n}`;
@@ -22,33 +25,33 @@ describe('designer state', () => {
     let s = fromDraft({ key: 'customer', name: '客户', fields: [{ key: 'a', label: 'A', type: 'text' }] });
     const r = insertField(s, 'select', '单选', opt, 0);
     s = r.state;
-    expect(s.fields.map((f) => f.field.key)).toEqual(['单选', 'a']);
-    expect(s.fields[0].field.options?.choices).toEqual([{ value: '选项1' }, { value: '选项2' }]);
+    expect(fieldsOf(s).map((f) => f.field.key)).toEqual(['单选', 'a']);
+    expect(fieldsOf(s)[0].field.options?.choices).toEqual([{ value: '选项1' }, { value: '选项2' }]);
     s = insertField(s, 'select', '单选', opt).state;
-    expect(s.fields[2].field.label).toBe('单选2');
-    expect(s.fields[2].field.key).toBe('单选2');
+    expect(fieldsOf(s)[2].field.label).toBe('单选2');
+    expect(fieldsOf(s)[2].field.key).toBe('单选2');
   });
 
   it('lets a new key follow its label until typed by hand, and never changes a published key', () => {
     let s = fromDraft({ key: 'c', name: 'c', fields: [{ key: 'old', label: '旧', type: 'text' }] }, ['old']);
     const r = insertField(s, 'text', '单行文本', opt);
     s = updateField(r.state, r.uid, { label: '姓名' });
-    expect(s.fields[1].field.key).toBe('姓名');
+    expect(fieldsOf(s)[1].field.key).toBe('姓名');
     s = updateField(s, r.uid, { key: 'name' });
     s = updateField(s, r.uid, { label: '客户姓名' });
-    expect(s.fields[1].field.key).toBe('name');
-    s = updateField(s, s.fields[0].uid, { key: 'renamed', label: '新' });
-    expect(s.fields[0].field).toMatchObject({ key: 'old', label: '新' });
+    expect(fieldsOf(s)[1].field.key).toBe('name');
+    s = updateField(s, fieldsOf(s)[0].uid, { key: 'renamed', label: '新' });
+    expect(fieldsOf(s)[0].field).toMatchObject({ key: 'old', label: '新' });
   });
 
   it('moves and removes fields and turns back into a draft', () => {
     let s = fromDraft({ key: 'c', name: '客户', fields: [
       { key: 'a', label: 'A', type: 'text' }, { key: 'b', label: 'B', type: 'number' }, { key: 'c', label: 'C', type: 'date' }] });
-    s = moveField(s, 0, 2);
-    expect(s.fields.map((f) => f.field.key)).toEqual(['b', 'c', 'a']);
-    s = removeField(s, s.fields[1].uid);
+    s = moveItem(s, 0, 2);
+    expect(fieldsOf(s).map((f) => f.field.key)).toEqual(['b', 'c', 'a']);
+    s = removeItem(s, fieldsOf(s)[1].uid);
     expect(toDraft(s)).toEqual({ key: 'c', name: '客户', fields: [{ key: 'b', label: 'B', type: 'number' }, { key: 'a', label: 'A', type: 'text' }] });
-    expect(moveField(s, 0, 9)).toBe(s);
+    expect(moveItem(s, 0, 9)).toBe(s);
   });
 
   it('places server problems on the field their path points at', () => {
@@ -57,8 +60,53 @@ describe('designer state', () => {
       { field: 'fields[1].label', code: 'form.def.label', message: '名称必填' },
       { field: 'key', code: 'form.def.formKey', message: '标识不对' },
     ]);
-    expect(placed.get(s.fields[1].uid)?.[0].message).toBe('名称必填');
+    expect(placed.get(fieldsOf(s)[1].uid)?.[0].message).toBe('名称必填');
     expect(placed.get('')?.[0].field).toBe('key');
+  });
+});
+
+describe('layout', () => {
+  const fields = [{ key: 'name', label: '姓名', type: 'text' as const }, { key: 'mobile', label: '手机', type: 'phone' as const },
+    { key: 'city', label: '城市', type: 'text' as const }];
+
+  it('saves no layout while every field is a whole row in order, and sections and widths once there are some', () => {
+    let s = fromDraft({ key: 'c', name: '客户', fields });
+    expect(toDraft(s).layout).toBeUndefined();
+    const r = insertSection(s, '联系方式', 1);
+    s = setSpan(renameSection(r.state, r.uid, '联系'), fieldsOf(r.state)[1].uid, 12);
+    expect(toDraft(s)).toEqual({ key: 'c', name: '客户', fields, layout: [
+      { field: 'name' }, { section: '联系' }, { field: 'mobile', span: 12 }, { field: 'city' }] });
+    // a heading moves like a field; the fields keep the canvas' order
+    s = moveItem(s, 1, 3);
+    expect(toDraft(s).layout).toEqual([{ field: 'name' }, { field: 'mobile', span: 12 }, { field: 'city' }, { section: '联系' }]);
+    s = removeItem(s, s.items[3].uid);
+    s = setSpan(s, fieldsOf(s)[1].uid, 24);
+    expect(toDraft(s).layout).toBeUndefined();
+    expect(toDraft(s, { layout: [{ section: 'stale' }] }).layout).toBeUndefined();
+  });
+
+  it('reads a saved layout back onto the canvas', () => {
+    const s = fromDraft({ key: 'c', name: '客户', fields, layout: [{ section: '基本' }, { field: 'city', span: 8 }, { field: 'name', span: 8 }] });
+    expect(s.items.map((i) => (i.kind === 'section' ? `#${i.title}` : `${i.field.key}:${i.span}`))).toEqual(['#基本', 'city:8', 'name:8', 'mobile:24']);
+  });
+
+  it('places the problems of the layout on the canvas item they point at', () => {
+    const s = fromDraft({ key: 'c', name: '客户', fields, layout: [{ section: ' ' }, { field: 'name', span: 12 }] });
+    const placed = problemsByField(s, [{ field: 'layout[0].section', code: 'form.def.label', message: '名称必填' }]);
+    expect(placed.get(s.items[0].uid)?.[0].message).toBe('名称必填');
+  });
+});
+
+describe('placeFields', () => {
+  const fields = [{ key: 'a' }, { key: 'b' }, { key: 'c' }];
+  it('draws the layout, then what it leaves out, and skips what the caller does not see or is placed twice', () => {
+    const placed = placeFields(fields, [{ section: '一' }, { field: 'b', span: 12 }, { field: 'hidden' }, { field: 'b' },
+      { field: 'a', span: 7 }, { section: '空' }, { section: '二' }, { field: 'hidden' }]);
+    expect(placed.map((p) => (p.kind === 'section' ? `#${p.title}` : `${p.field.key}:${p.span}`))).toEqual(['#一', 'b:12', 'a:24', 'c:24']);
+  });
+  it('draws one field per row without a layout, or with one it cannot read', () => {
+    expect(placeFields(fields, undefined).map((p) => p.kind)).toEqual(['field', 'field', 'field']);
+    expect(placeFields(fields, { field: 'a' }).length).toBe(3);
   });
 });
 
@@ -89,7 +137,7 @@ describe('file fields', () => {
     expect(FILE_DEFAULTS).toEqual({ attachment: { maxFiles: 10, maxSizeMb: 20 }, image: { maxFiles: 9, maxSizeMb: 10 } });
     const attachment = newField('attachment', '附件', new Set(), opt);
     expect(attachment).toEqual({ key: '附件', label: '附件', type: 'attachment', options: { maxFiles: 10, maxSizeMb: 20 } });
-    const image = insertField(fromDraft({ key: 'c', name: 'c', fields: [] }), 'image', '图片', opt).state.fields[0].field;
+    const image = fieldsOf(insertField(fromDraft({ key: 'c', name: 'c', fields: [] }), 'image', '图片', opt).state)[0].field;
     expect(image.options).toEqual({ maxFiles: 9, maxSizeMb: 10 });
     expect(image.options?.accept).toBeUndefined();
     // each field its own options: changing one leaves the defaults alone

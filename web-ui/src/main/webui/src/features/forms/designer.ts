@@ -1,24 +1,40 @@
 import type { FieldProblem } from '../../api/problem';
 import { keyFromLabel, newField } from './fieldTypes';
+import { layoutOf, placeFields, type Span } from './layout';
 import type { FieldDefinition, FieldType, FormDraft } from './types';
 
 /**
- * The designer's state: the draft plus a stable id per field (keys change while a new field's label
- * is typed, and drag and drop needs ids that do not), and which keys were published (those keys are
- * fixed: rules, relations and stored records use them).
+ * The designer's state: the draft as the canvas shows it (fields and section headings in display
+ * order, each with a stable id: keys change while a new field's label is typed, and drag and drop
+ * needs ids that do not), and which keys were published (those keys are fixed: rules, relations and
+ * stored records use them).
  */
 export interface DesignerField {
+  kind: 'field';
   uid: string;
   field: FieldDefinition;
   /** The key no longer follows the label: it was saved before, or typed by hand. */
   keyLocked: boolean;
+  span: Span;
 }
+
+export interface DesignerSection {
+  kind: 'section';
+  uid: string;
+  title: string;
+}
+
+export type DesignerItem = DesignerField | DesignerSection;
 
 export interface DesignerState {
   key: string;
   name: string;
-  fields: DesignerField[];
+  items: DesignerItem[];
   publishedKeys: ReadonlySet<string>;
+}
+
+export function fieldsOf(state: DesignerState): DesignerField[] {
+  return state.items.filter((i): i is DesignerField => i.kind === 'field');
 }
 
 let counter = 0;
@@ -31,17 +47,30 @@ export function fromDraft(draft: FormDraft, publishedKeys: Iterable<string> = []
   return {
     key: draft.key,
     name: draft.name,
-    fields: draft.fields.map((field) => ({ uid: uid(), field, keyLocked: true })),
+    items: placeFields(draft.fields, draft.layout).map((p): DesignerItem => (p.kind === 'section'
+      ? { kind: 'section', uid: uid(), title: p.title }
+      : { kind: 'field', uid: uid(), field: p.field, keyLocked: true, span: p.span })),
     publishedKeys: new Set(publishedKeys),
   };
 }
 
+/** The draft to save: the fields in the canvas' order, and the layout when it is more than that order. */
 export function toDraft(state: DesignerState, base?: Partial<FormDraft>): FormDraft {
-  return { ...base, key: state.key, name: state.name, fields: state.fields.map((f) => f.field) };
+  const draft: FormDraft = { ...base, key: state.key, name: state.name, fields: fieldsOf(state).map((f) => f.field) };
+  const layout = layoutOf(state.items.map((i) => (i.kind === 'section' ? i : { kind: 'field', key: i.field.key, span: i.span })));
+  if (layout) draft.layout = layout;
+  else delete draft.layout;
+  return draft;
 }
 
 function keysExcept(state: DesignerState, except?: string): Set<string> {
-  return new Set(state.fields.filter((f) => f.uid !== except).map((f) => f.field.key));
+  return new Set(fieldsOf(state).filter((f) => f.uid !== except).map((f) => f.field.key));
+}
+
+function insertAt(state: DesignerState, item: DesignerItem, index?: number): DesignerState {
+  const items = [...state.items];
+  items.splice(index === undefined || index < 0 || index > items.length ? items.length : index, 0, item);
+  return { ...state, items };
 }
 
 /** Adds a field of a type at a position (the end when `index` is undefined); returns its uid too. */
@@ -54,19 +83,32 @@ export function insertField(
 ): { state: DesignerState; uid: string } {
   const taken = keysExcept(state);
   let numbered = label;
-  for (let n = 2; state.fields.some((f) => f.field.label === numbered); n++) numbered = `${label}${n}`;
-  const added: DesignerField = { uid: uid(), field: newField(type, numbered, taken, optionLabel), keyLocked: false };
-  const fields = [...state.fields];
-  fields.splice(index === undefined || index < 0 || index > fields.length ? fields.length : index, 0, added);
-  return { state: { ...state, fields }, uid: added.uid };
+  for (let n = 2; fieldsOf(state).some((f) => f.field.label === numbered); n++) numbered = `${label}${n}`;
+  const added: DesignerField = { kind: 'field', uid: uid(), field: newField(type, numbered, taken, optionLabel), keyLocked: false, span: 24 };
+  return { state: insertAt(state, added, index), uid: added.uid };
 }
 
-export function moveField(state: DesignerState, from: number, to: number): DesignerState {
-  if (from === to || from < 0 || to < 0 || from >= state.fields.length || to >= state.fields.length) return state;
-  const fields = [...state.fields];
-  const [moved] = fields.splice(from, 1);
-  fields.splice(to, 0, moved);
-  return { ...state, fields };
+/** Adds a section heading at a position (the end when `index` is undefined); returns its uid too. */
+export function insertSection(state: DesignerState, title: string, index?: number): { state: DesignerState; uid: string } {
+  const added: DesignerSection = { kind: 'section', uid: uid(), title };
+  return { state: insertAt(state, added, index), uid: added.uid };
+}
+
+/** Moves a field or a heading from one position of the canvas to another. */
+export function moveItem(state: DesignerState, from: number, to: number): DesignerState {
+  if (from === to || from < 0 || to < 0 || from >= state.items.length || to >= state.items.length) return state;
+  const items = [...state.items];
+  const [moved] = items.splice(from, 1);
+  items.splice(to, 0, moved);
+  return { ...state, items };
+}
+
+export function setSpan(state: DesignerState, fieldUid: string, span: Span): DesignerState {
+  return { ...state, items: state.items.map((i) => (i.uid === fieldUid && i.kind === 'field' ? { ...i, span } : i)) };
+}
+
+export function renameSection(state: DesignerState, sectionUid: string, title: string): DesignerState {
+  return { ...state, items: state.items.map((i) => (i.uid === sectionUid && i.kind === 'section' ? { ...i, title } : i)) };
 }
 
 /**
@@ -76,8 +118,8 @@ export function moveField(state: DesignerState, from: number, to: number): Desig
 export function updateField(state: DesignerState, fieldUid: string, change: Partial<FieldDefinition>): DesignerState {
   return {
     ...state,
-    fields: state.fields.map((f) => {
-      if (f.uid !== fieldUid) return f;
+    items: state.items.map((f) => {
+      if (f.uid !== fieldUid || f.kind !== 'field') return f;
       const next: FieldDefinition = { ...f.field, ...change };
       const published = state.publishedKeys.has(f.field.key);
       if (published) {
@@ -93,20 +135,24 @@ export function updateField(state: DesignerState, fieldUid: string, change: Part
   };
 }
 
-export function removeField(state: DesignerState, fieldUid: string): DesignerState {
-  return { ...state, fields: state.fields.filter((f) => f.uid !== fieldUid) };
+/** Removes a field or a heading. */
+export function removeItem(state: DesignerState, itemUid: string): DesignerState {
+  return { ...state, items: state.items.filter((i) => i.uid !== itemUid) };
 }
 
 /**
- * Server problems of a save or publish, by field uid: paths like `fields[3].options.choices` point at
- * the fourth field. Problems of the form itself (key, name) are under ''.
+ * Server problems of a save or publish, by item uid: paths like `fields[3].options.choices` point at
+ * the fourth field, `layout[2].section` at the third item of the canvas (the saved layout lists them
+ * all). Problems of the form itself (key, name) are under ''.
  */
 export function problemsByField(state: DesignerState, problems: readonly FieldProblem[]): Map<string, FieldProblem[]> {
-  const byField = new Map<string, FieldProblem[]>();
+  const byItem = new Map<string, FieldProblem[]>();
+  const fields = fieldsOf(state);
   for (const p of problems) {
-    const m = /^fields\[(\d+)\]/.exec(p.field);
-    const target = m ? state.fields[Number(m[1])]?.uid ?? '' : '';
-    byField.set(target, [...(byField.get(target) ?? []), p]);
+    const field = /^fields\[(\d+)\]/.exec(p.field);
+    const item = /^layout\[(\d+)\]/.exec(p.field);
+    const target = field ? fields[Number(field[1])]?.uid ?? '' : item ? state.items[Number(item[1])]?.uid ?? '' : '';
+    byItem.set(target, [...(byItem.get(target) ?? []), p]);
   }
-  return byField;
+  return byItem;
 }

@@ -25,6 +25,8 @@ interface RecordDrawerProps {
   /** the grid's row, shown while the record is read fresh */
   initial?: FormRecord;
   fields: readonly FieldDefinition[];
+  /** the form's layout, for the edit form */
+  layout?: unknown;
   labels: ValueLabels;
   canEdit: boolean;
   canDelete: boolean;
@@ -32,7 +34,7 @@ interface RecordDrawerProps {
 }
 
 /** One record: its fields, its history, and (as allowed) edit, delete or restore. */
-export function RecordDrawer({ formId, formKey, recordId, initial, fields, labels, canEdit, canDelete, onClose }: RecordDrawerProps) {
+export function RecordDrawer({ formId, formKey, recordId, initial, fields, layout, labels, canEdit, canDelete, onClose }: RecordDrawerProps) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const { workspaceId, appId } = useRecordsScope();
@@ -122,6 +124,7 @@ export function RecordDrawer({ formId, formKey, recordId, initial, fields, label
     body = (
       <RecordForm
         fields={fields}
+        layout={layout}
         record={current}
         labels={allLabels}
         save={(changes, base) => update.mutateAsync({ id: recordId, changes, version: (base ?? current).version })}
@@ -198,7 +201,13 @@ export function RecordView({ record, fields, labels }: { record: FormRecord; fie
 }
 
 /** Entering a new record. */
-export function NewRecordDrawer({ formId, fields, labels, onClose }: { formId: string; fields: readonly FieldDefinition[]; labels: ValueLabels; onClose: () => void }) {
+export function NewRecordDrawer({ formId, fields, layout, labels, onClose }: {
+  formId: string;
+  fields: readonly FieldDefinition[];
+  layout?: unknown;
+  labels: ValueLabels;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { workspaceId, appId } = useRecordsScope();
   const create = useCreateRecord(workspaceId, appId, formId);
@@ -207,7 +216,7 @@ export function NewRecordDrawer({ formId, fields, labels, onClose }: { formId: s
   return (
     <Drawer open size={DRAWER_WIDTH} title={t('records.form.createTitle')} onClose={onClose} destroyOnHidden data-testid="record-create-drawer">
       <FileScopeContext.Provider value={{ formId }}>
-        <RecordForm fields={fields} labels={labels} save={(data) => create.mutateAsync({ data, idempotencyKey })} onSaved={onClose} onCancel={onClose} />
+        <RecordForm fields={fields} layout={layout} labels={labels} save={(data) => create.mutateAsync({ data, idempotencyKey })} onSaved={onClose} onCancel={onClose} />
       </FileScopeContext.Provider>
     </Drawer>
   );

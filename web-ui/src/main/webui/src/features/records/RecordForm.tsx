@@ -3,6 +3,7 @@ import { Alert, App as AntApp, Button, Flex, Form, theme, Typography } from 'ant
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '../../api/problem';
+import { LaidOutFields } from '../forms/LaidOutFields';
 import { CellValue } from './cellRender';
 import { FieldInput } from './fieldInputs';
 import { isComputed } from './fieldTypes';
@@ -14,6 +15,8 @@ import type { FieldDefinition, FormRecord, RecordData } from './types';
 
 interface RecordFormProps {
   fields: readonly FieldDefinition[];
+  /** sections and widths (the form's layout); none: one field per row */
+  layout?: unknown;
   /** the record to edit; none: a new one */
   record?: FormRecord;
   labels: ValueLabels;
@@ -26,7 +29,7 @@ interface RecordFormProps {
 }
 
 /** Entering and changing a record: an input per field, the server's problems under their fields. */
-export function RecordForm({ fields, record, labels, save, onSaved, onCancel, reload }: RecordFormProps) {
+export function RecordForm({ fields, layout, record, labels, save, onSaved, onCancel, reload }: RecordFormProps) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<FormValues>();
@@ -142,7 +145,7 @@ export function RecordForm({ fields, record, labels, save, onSaved, onCancel, re
               style={{ marginBottom: 16 }}
             />
           )}
-          {shown.map((f) =>
+          <LaidOutFields fields={shown} layout={layout} render={(f) =>
             isComputed(f) ? (
               <div key={f.key} data-testid={`record-field-${f.key}`} data-computed="true">
                 <Form.Item label={f.label} tooltip={t('records.form.computed')}>
@@ -169,8 +172,8 @@ export function RecordForm({ fields, record, labels, save, onSaved, onCancel, re
                   <FieldInput field={f} />
                 </Form.Item>
               </div>
-            ),
-          )}
+            )}
+          />
           {/* stays in view at the end of a long form */}
           <Flex justify="flex-end" gap={8} style={{
               position: 'sticky',

@@ -142,7 +142,7 @@ function RecordsOfForm({ workspaceId, appId, formId, canCreate, canEdit, canDele
   return (
     <>
       {content}
-      {opened?.kind === 'new' && <NewRecordDrawer formId={formId} fields={fields} labels={memberLabels} onClose={() => setOpened(null)} />}
+      {opened?.kind === 'new' && <NewRecordDrawer formId={formId} fields={fields} layout={form.layout} labels={memberLabels} onClose={() => setOpened(null)} />}
       {opened?.kind === 'record' && (
         <RecordDrawer
           key={opened.id}
@@ -151,6 +151,7 @@ function RecordsOfForm({ workspaceId, appId, formId, canCreate, canEdit, canDele
           recordId={opened.id}
           initial={opened.initial}
           fields={fields}
+          layout={form.layout}
           labels={memberLabels}
           canEdit={canEdit}
           canDelete={canDelete}

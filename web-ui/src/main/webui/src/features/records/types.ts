@@ -29,6 +29,8 @@ export interface FormDetail {
   key: string;
   name: string;
   fields: FieldDefinition[];
+  /** the published version's layout (sections, widths): how the record form is drawn */
+  layout?: unknown;
   draftVersion: number;
   publishedVersion: number | null;
   changedSincePublish: boolean;
