@@ -168,6 +168,8 @@ test('form designer and records: drag fields, publish, add, edit with history, f
     await table.getByText('张三').click();
     const drawer = byId(page, 'record-drawer');
     await drawer.waitFor();
+    // the record shows its values under the form's section headings too
+    await byId(drawer, 'record-view').getByText('联系方式').waitFor();
     await byId(drawer, 'record-edit').click();
     await byId(page, 'record-form').waitFor();
     await byId(byId(page, 'record-form'), 'record-field-城市').locator('input').fill('宁波');

@@ -3,7 +3,7 @@ import {
   fieldsOf, fromDraft, insertField, insertSection, moveItem, problemsByField, removeItem, renameSection, setSpan, toDraft, updateField,
 } from './designer';
 import { FIELD_ICONS } from './fieldIcons';
-import { placeFields } from './layout';
+import { placeFields, sectionsOf } from './layout';
 import { FILE_DEFAULTS, GROUPS, isFileType, keyFromLabel, newField, normalizeAccept, PALETTE } from './fieldTypes';
 
 const opt = (n: number) => `选项${n}`;
@@ -103,6 +103,10 @@ describe('placeFields', () => {
     const placed = placeFields(fields, [{ section: '一' }, { field: 'b', span: 12 }, { field: 'hidden' }, { field: 'b' },
       { field: 'a', span: 7 }, { section: '空' }, { section: '二' }, { field: 'hidden' }]);
     expect(placed.map((p) => (p.kind === 'section' ? `#${p.title}` : `${p.field.key}:${p.span}`))).toEqual(['#一', 'b:12', 'a:24', 'c:24']);
+  });
+  it('groups the fields by section for the record view, the ones before the first heading without a title', () => {
+    const groups = sectionsOf(placeFields(fields, [{ field: 'c' }, { section: '二' }, { field: 'a' }]));
+    expect(groups.map((g) => [g.title, g.fields.map((f) => f.key)])).toEqual([[undefined, ['c']], ['二', ['a', 'b']]]);
   });
   it('draws one field per row without a layout, or with one it cannot read', () => {
     expect(placeFields(fields, undefined).map((p) => p.kind)).toEqual(['field', 'field', 'field']);

@@ -45,6 +45,17 @@ export function placeFields<F extends { key: string }>(fields: readonly F[], lay
   return placed;
 }
 
+/** The fields of a layout by section, in order; fields before the first heading form a group without a title. */
+export function sectionsOf<F extends { key: string }>(placed: readonly Placed<F>[]): { title?: string; fields: F[] }[] {
+  const groups: { title?: string; fields: F[] }[] = [];
+  for (const p of placed) {
+    if (p.kind === 'section') groups.push({ title: p.title, fields: [] });
+    else if (groups.length === 0) groups.push({ fields: [p.field] });
+    else groups[groups.length - 1].fields.push(p.field);
+  }
+  return groups;
+}
+
 /** The layout to save, or undefined when it would only repeat the fields' order at full width. */
 export function layoutOf(items: readonly ({ kind: 'section'; title: string } | { kind: 'field'; key: string; span: Span })[]): LayoutItem[] | undefined {
   const plain = items.every((i) => i.kind === 'field' && i.span === 24);

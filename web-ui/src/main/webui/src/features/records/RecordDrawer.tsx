@@ -7,6 +7,7 @@ import { errorMessage } from '../../components/errors';
 import { QueryError } from '../../components/feedback';
 import { tid } from '../../components/testid';
 import { formatDateTime } from '../../lib/time';
+import { placeFields, sectionsOf } from '../forms/layout';
 import { CellValue } from './cellRender';
 import type { ValueLabels } from './format';
 import { RecordForm } from './RecordForm';
@@ -144,7 +145,7 @@ export function RecordDrawer({ formId, formKey, recordId, initial, fields, layou
             {
               key: 'details',
               label: <span data-testid="record-details">{t('records.drawer.details')}</span>,
-              children: <RecordView record={current} fields={fields} labels={allLabels} />,
+              children: <RecordView record={current} fields={fields} layout={layout} labels={allLabels} />,
             },
             {
               key: 'history',
@@ -174,25 +175,38 @@ export function RecordDrawer({ formId, formKey, recordId, initial, fields, layou
   );
 }
 
-export function RecordView({ record, fields, labels }: { record: FormRecord; fields: readonly FieldDefinition[]; labels: ValueLabels }) {
+/** A record's values, in the order and under the section headings of the form's layout. */
+export function RecordView({ record, fields, layout, labels }: {
+  record: FormRecord;
+  fields: readonly FieldDefinition[];
+  layout?: unknown;
+  labels: ValueLabels;
+}) {
   const { t } = useTranslation();
+  const sections = useMemo(() => sectionsOf(placeFields(fields, layout)), [fields, layout]);
   return (
     <>
-      <Descriptions
-        bordered
-        size="small"
-        column={1}
-        data-testid="record-view"
-        items={fields.map((f) => ({
-          key: f.key,
-          label: f.label,
-          children: (
-            <span data-testid={`record-value-${f.key}`}>
-              <CellValue field={f} value={record.data[f.key]} labels={labels} full recordId={record.id} />
-            </span>
-          ),
-        }))}
-      />
+      <div data-testid="record-view">
+        {sections.map((section, i) => (
+          <Descriptions
+            key={i}
+            title={section.title}
+            bordered
+            size="small"
+            column={1}
+            style={{ marginBottom: i < sections.length - 1 ? 16 : 0 }}
+            items={section.fields.map((f) => ({
+              key: f.key,
+              label: f.label,
+              children: (
+                <span data-testid={`record-value-${f.key}`}>
+                  <CellValue field={f} value={record.data[f.key]} labels={labels} full recordId={record.id} />
+                </span>
+              ),
+            }))}
+          />
+        ))}
+      </div>
       <Typography.Text type="secondary" style={{ display: 'block', marginTop: 12, fontSize: 12 }}>
         {t('records.drawer.meta', { created: formatDateTime(record.createdAt), updated: formatDateTime(record.updatedAt), version: record.version })}
       </Typography.Text>
