@@ -104,7 +104,12 @@ test('form designer and records: drag fields, publish, add, edit with history, f
     await byId(byId(page, 'canvas-field-等级'), 'field-width').waitFor();
     const items = await canvas.locator('[data-testid^="canvas-"]').evaluateAll((els) => els.map((e) => e.dataset.testid));
     assert.deepEqual(items.slice(0, 3), ['canvas-field-姓名', 'canvas-section', 'canvas-field-手机'], 'the heading lands where it was dropped');
+    // form settings: records are named by 手机 (the automatic choice would be 姓名)
     await byId(page, 'designer-name').scrollIntoViewIfNeeded();
+    await byId(page, 'designer-form-settings').click();
+    await pick(page, byId(page, 'designer-form-settings-panel'), '手机');
+    await guideScreenshot(page, 'form-settings.png');
+    await byId(page, 'canvas-field-城市').click();
     await guideScreenshot(page, 'form-designer.png');
 
     // the live preview: the draft as operators will fill it in, with the default already there
@@ -168,8 +173,9 @@ test('form designer and records: drag fields, publish, add, edit with history, f
     await table.getByText('张三').click();
     const drawer = byId(page, 'record-drawer');
     await drawer.waitFor();
-    // the record shows its values under the form's section headings too
+    // the record shows its values under the form's section headings too, and is named by its title field
     await byId(drawer, 'record-view').getByText('联系方式').waitFor();
+    await page.locator('.ant-drawer-title').filter({ hasText: '13800138000' }).waitFor();
     await byId(drawer, 'record-edit').click();
     await byId(page, 'record-form').waitFor();
     await byId(byId(page, 'record-form'), 'record-field-城市').locator('input').fill('宁波');

@@ -23,7 +23,8 @@ import { can } from '../workspaces/permissions';
 import { useWorkspace } from '../workspaces/WorkspaceGate';
 import { Canvas } from './Canvas';
 import {
-  fieldsOf, fromDraft, insertField, insertSection, moveItem, problemsByField, removeItem, renameSection, setSpan, toDraft, updateField,
+  fieldsOf, fromDraft, insertField, insertSection, moveItem, problemsByField, removeItem, renameSection, setSpan, setTitleField, toDraft,
+  updateField,
   type DesignerState,
 } from './designer';
 import { FormPermissionsDrawer } from './FormPermissionsDrawer';
@@ -32,7 +33,7 @@ import { FormStatusTag } from './FormStatusTag';
 import type { VersionedForm } from './formsApi';
 import { Palette, PaletteCard } from './Palette';
 import { formsPath, recordsPath } from './paths';
-import { PropertyPanel, SectionPanel } from './PropertyPanel';
+import { FormSettingsPanel, PropertyPanel, SectionPanel } from './PropertyPanel';
 import { PublishModal } from './PublishModal';
 import type { FieldDefinition, FieldType } from './types';
 import { useForm, useFormList, usePublishForm, useSaveForm } from './useForms';
@@ -139,7 +140,7 @@ function Designer({ workspaceId, appId, loaded, onReload }: { workspaceId: strin
   const saveDraft = async (): Promise<boolean> => {
     if (!dirty) return true;
     try {
-      const res = await save.mutateAsync({ draft: toDraft(state, { settings: loaded.form.settings }), etag });
+      const res = await save.mutateAsync({ draft: toDraft(state), etag });
       setEtag(res.etag);
       setDirty(false);
       setProblems([]);
@@ -246,8 +247,16 @@ function Designer({ workspaceId, appId, loaded, onReload }: { workspaceId: strin
               />
             </Col>
             <Col flex="360px">
-              <Card size="small" title={t('forms.designer.properties')}>
-                {selectedItem?.kind === 'section' ? (
+              <Card size="small" title={selectedItem ? t('forms.designer.properties') : t('forms.settings.title')}
+                extra={selectedItem && (
+                  <Button type="link" size="small" onClick={() => setSelected(null)} {...tid('designer-form-settings')}>
+                    {t('forms.settings.title')}
+                  </Button>
+                )}>
+                {!selectedItem ? (
+                  <FormSettingsPanel fields={fields.map((f) => f.field)} settings={state.settings} problems={formProblems}
+                    onTitleField={(key) => change((s) => setTitleField(s, key))} />
+                ) : selectedItem.kind === 'section' ? (
                   <SectionPanel item={selectedItem} problems={placed.get(selectedItem.uid) ?? []}
                     onRename={(title) => change((s) => renameSection(s, selectedItem.uid, title))} />
                 ) : (

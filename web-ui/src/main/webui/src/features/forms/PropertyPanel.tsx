@@ -6,7 +6,8 @@ import type { FieldProblem } from '../../api/problem';
 import { FormulaEditor } from '../../components/FormulaEditor';
 import { FieldInput } from '../records/fieldInputs';
 import { fromFormValue, toFormValue } from '../records/recordValues';
-import type { DesignerField, DesignerSection } from './designer';
+import { labelFieldOf, NAMING_TYPES } from '../records/relations';
+import type { DesignerField, DesignerSection, DesignerSettings } from './designer';
 import { FILE_DEFAULTS, isComputed, isFileType, keyFromLabel, MAX_FILES_LIMIT, MAX_SIZE_MB_LIMIT, normalizeAccept } from './fieldTypes';
 import { formKeys, formsApi } from './formsApi';
 import { SPANS, type Span } from './layout';
@@ -367,6 +368,32 @@ export function SectionPanel({ item, problems, onRename }: { item: DesignerSecti
     <Form layout="vertical" size="small" data-testid="designer-properties" key={item.uid}>
       <Form.Item label={t('forms.prop.sectionTitle')} extra={t('forms.prop.sectionHelp')} validateStatus={problem ? 'error' : undefined} help={problem}>
         <Input value={item.title} maxLength={100} onChange={(e) => onRename(e.target.value)} data-testid="prop-section-title" />
+      </Form.Item>
+    </Form>
+  );
+}
+
+/**
+ * The form's own settings, shown while no field is selected: which field names a record wherever
+ * one is shown among others (linked records, board cards, the record's drawer).
+ */
+export function FormSettingsPanel({ fields, settings, problems, onTitleField }: {
+  fields: readonly FieldDefinition[];
+  settings: DesignerSettings;
+  problems: readonly FieldProblem[];
+  onTitleField: (key: string | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  const naming = fields.filter((f) => NAMING_TYPES.includes(f.type));
+  const automatic = labelFieldOf(fields);
+  const problem = problems.find((p) => p.field === 'settings.titleField')?.message;
+  return (
+    <Form layout="vertical" size="small" data-testid="designer-form-settings-panel">
+      <Form.Item label={t('forms.settings.titleField')} extra={t('forms.settings.titleFieldHelp')}
+        validateStatus={problem ? 'error' : undefined} help={problem}>
+        <Select allowClear value={settings.titleField} onChange={(key?: string) => onTitleField(key)} data-testid="settings-title-field"
+          placeholder={automatic ? t('forms.settings.titleFieldAuto', { label: automatic.label }) : t('forms.settings.titleFieldNone')}
+          options={naming.map((f) => ({ value: f.key, label: f.label }))} />
       </Form.Item>
     </Form>
   );

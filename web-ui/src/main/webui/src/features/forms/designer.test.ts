@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  fieldsOf, fromDraft, insertField, insertSection, moveItem, problemsByField, removeItem, renameSection, setSpan, toDraft, updateField,
+  fieldsOf, fromDraft, insertField, insertSection, moveItem, problemsByField, removeItem, renameSection, setSpan, setTitleField, toDraft,
+  updateField,
 } from './designer';
 import { FIELD_ICONS } from './fieldIcons';
 import { placeFields, sectionsOf } from './layout';
@@ -82,7 +83,20 @@ describe('layout', () => {
     s = removeItem(s, s.items[3].uid);
     s = setSpan(s, fieldsOf(s)[1].uid, 24);
     expect(toDraft(s).layout).toBeUndefined();
-    expect(toDraft(s, { layout: [{ section: 'stale' }] }).layout).toBeUndefined();
+  });
+
+  it('keeps the title field setting while that field is there, following its key', () => {
+    let s = fromDraft({ key: 'c', name: '客户', fields, settings: { titleField: 'mobile', colour: 'red' } });
+    expect(s.settings).toEqual({ titleField: 'mobile' });
+    expect(toDraft(s).settings).toEqual({ titleField: 'mobile' });
+    const r = insertField(s, 'text', '单行文本', opt);
+    s = updateField(setTitleField(r.state, fieldsOf(r.state)[3].field.key), r.uid, { label: '会员号' });
+    expect(toDraft(s).settings).toEqual({ titleField: '会员号' });
+    s = removeItem(s, r.uid);
+    expect(toDraft(s).settings).toBeUndefined();
+    s = setTitleField(s, 'name');
+    s = removeItem(s, fieldsOf(s)[1].uid);
+    expect(toDraft(s).settings).toEqual({ titleField: 'name' });
   });
 
   it('reads a saved layout back onto the canvas', () => {

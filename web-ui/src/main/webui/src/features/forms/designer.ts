@@ -26,10 +26,16 @@ export interface DesignerSection {
 
 export type DesignerItem = DesignerField | DesignerSection;
 
+/** The form's settings (the engine's FormSettings): the field that names its records. */
+export interface DesignerSettings {
+  titleField?: string;
+}
+
 export interface DesignerState {
   key: string;
   name: string;
   items: DesignerItem[];
+  settings: DesignerSettings;
   publishedKeys: ReadonlySet<string>;
 }
 
@@ -50,16 +56,20 @@ export function fromDraft(draft: FormDraft, publishedKeys: Iterable<string> = []
     items: placeFields(draft.fields, draft.layout).map((p): DesignerItem => (p.kind === 'section'
       ? { kind: 'section', uid: uid(), title: p.title }
       : { kind: 'field', uid: uid(), field: p.field, keyLocked: true, span: p.span })),
+    settings: typeof draft.settings?.titleField === 'string' ? { titleField: draft.settings.titleField } : {},
     publishedKeys: new Set(publishedKeys),
   };
 }
 
-/** The draft to save: the fields in the canvas' order, and the layout when it is more than that order. */
-export function toDraft(state: DesignerState, base?: Partial<FormDraft>): FormDraft {
-  const draft: FormDraft = { ...base, key: state.key, name: state.name, fields: fieldsOf(state).map((f) => f.field) };
+/**
+ * The draft to save: the fields in the canvas' order, the layout when it is more than that order,
+ * the settings when there are some.
+ */
+export function toDraft(state: DesignerState): FormDraft {
+  const draft: FormDraft = { key: state.key, name: state.name, fields: fieldsOf(state).map((f) => f.field) };
+  if (state.settings.titleField) draft.settings = { titleField: state.settings.titleField };
   const layout = layoutOf(state.items.map((i) => (i.kind === 'section' ? i : { kind: 'field', key: i.field.key, span: i.span })));
   if (layout) draft.layout = layout;
-  else delete draft.layout;
   return draft;
 }
 
@@ -116,6 +126,16 @@ export function renameSection(state: DesignerState, sectionUid: string, title: s
  * name formulas use; a published key never changes.
  */
 export function updateField(state: DesignerState, fieldUid: string, change: Partial<FieldDefinition>): DesignerState {
+  const next = updateItems(state, fieldUid, change);
+  // the title field follows its key while that key follows the label
+  const before = fieldsOf(state).find((f) => f.uid === fieldUid)?.field.key;
+  const after = fieldsOf(next).find((f) => f.uid === fieldUid)?.field.key;
+  return before !== undefined && before !== after && state.settings.titleField === before
+    ? { ...next, settings: { ...next.settings, titleField: after } }
+    : next;
+}
+
+function updateItems(state: DesignerState, fieldUid: string, change: Partial<FieldDefinition>): DesignerState {
   return {
     ...state,
     items: state.items.map((f) => {
@@ -135,9 +155,15 @@ export function updateField(state: DesignerState, fieldUid: string, change: Part
   };
 }
 
-/** Removes a field or a heading. */
+/** Removes a field or a heading; a removed title field leaves the settings too. */
 export function removeItem(state: DesignerState, itemUid: string): DesignerState {
-  return { ...state, items: state.items.filter((i) => i.uid !== itemUid) };
+  const removed = state.items.find((i) => i.uid === itemUid);
+  const settings = removed?.kind === 'field' && removed.field.key === state.settings.titleField ? {} : state.settings;
+  return { ...state, items: state.items.filter((i) => i.uid !== itemUid), settings };
+}
+
+export function setTitleField(state: DesignerState, key: string | undefined): DesignerState {
+  return { ...state, settings: key ? { titleField: key } : {} };
 }
 
 /**

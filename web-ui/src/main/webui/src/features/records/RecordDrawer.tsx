@@ -11,6 +11,7 @@ import { placeFields, sectionsOf } from '../forms/layout';
 import { CellValue } from './cellRender';
 import type { ValueLabels } from './format';
 import { RecordForm } from './RecordForm';
+import { labelFieldOf } from './relations';
 import { RecordHistory } from './RecordHistory';
 import { FileScopeContext, RecordActionsContext, useRecordsScope } from './scope';
 import { useCreateRecord, useDeleteRecord, useRecord, useRelationLabels, useRestoreRecord, useUpdateRecord } from './useRecords';
@@ -28,6 +29,8 @@ interface RecordDrawerProps {
   fields: readonly FieldDefinition[];
   /** the form's layout, for the edit form */
   layout?: unknown;
+  /** the form's title field (its settings): names the record in the drawer's title */
+  titleField?: string;
   labels: ValueLabels;
   canEdit: boolean;
   canDelete: boolean;
@@ -35,7 +38,7 @@ interface RecordDrawerProps {
 }
 
 /** One record: its fields, its history, and (as allowed) edit, delete or restore. */
-export function RecordDrawer({ formId, formKey, recordId, initial, fields, layout, labels, canEdit, canDelete, onClose }: RecordDrawerProps) {
+export function RecordDrawer({ formId, formKey, recordId, initial, fields, layout, titleField, labels, canEdit, canDelete, onClose }: RecordDrawerProps) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const { workspaceId, appId } = useRecordsScope();
@@ -48,6 +51,8 @@ export function RecordDrawer({ formId, formKey, recordId, initial, fields, layou
   const [tab, setTab] = useState('details');
   const current = record.data;
   const deleted = !!current?.deletedAt;
+  const nameField = labelFieldOf(fields, titleField);
+  const name = current && nameField ? current.data[nameField.key] : undefined;
   // relations of this record may be off the grid's page: name them here
   const oneRecord = useMemo(() => (current ? [current] : []), [current]);
   const relationLabels = useRelationLabels(workspaceId, appId, fields, oneRecord);
@@ -162,7 +167,8 @@ export function RecordDrawer({ formId, formKey, recordId, initial, fields, layou
     <Drawer
       open
       size={DRAWER_WIDTH}
-      title={editing ? t('records.form.editTitle') : t('records.drawer.title')}
+      title={editing ? t('records.form.editTitle')
+        : typeof name === 'string' && name.trim() ? `${t('records.drawer.title')} · ${name}` : t('records.drawer.title')}
       extra={actions}
       onClose={onClose}
       destroyOnHidden

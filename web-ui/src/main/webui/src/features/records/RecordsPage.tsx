@@ -152,6 +152,7 @@ function RecordsOfForm({ workspaceId, appId, formId, canCreate, canEdit, canDele
           initial={opened.initial}
           fields={fields}
           layout={form.layout}
+          titleField={form.settings?.titleField}
           labels={memberLabels}
           canEdit={canEdit}
           canDelete={canDelete}
@@ -456,9 +457,9 @@ function BoardOrCalendar({ workspaceId, appId, formId, form, canCreate, canEdit,
       />
       {switcher(grid)}
       {view.kind === 'kanban' ? (
-        <KanbanBoard workspaceId={workspaceId} appId={appId} formId={formId} config={view.config} fields={form.fields} labels={memberLabels} canEdit={canEdit} onOpen={open} />
+        <KanbanBoard workspaceId={workspaceId} appId={appId} formId={formId} config={view.config} fields={form.fields} titleField={form.settings?.titleField} labels={memberLabels} canEdit={canEdit} onOpen={open} />
       ) : view.kind === 'calendar' ? (
-        <CalendarView workspaceId={workspaceId} appId={appId} formId={formId} config={view.config} fields={form.fields} labels={memberLabels} onOpen={open} />
+        <CalendarView workspaceId={workspaceId} appId={appId} formId={formId} config={view.config} fields={form.fields} titleField={form.settings?.titleField} labels={memberLabels} onOpen={open} />
       ) : null}
     </>
   );

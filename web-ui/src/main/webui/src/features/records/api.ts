@@ -27,8 +27,8 @@ export const recordsApi = {
   form: async (ws: string, app: string, formId: string): Promise<FormDetail> => {
     const draft = await http.get<FormDetail>(`${formsPath(ws, app)}/${enc(formId)}`);
     if (draft.publishedVersion === null || draft.publishedVersion === undefined) return draft;
-    const published = await http.get<Pick<FormDetail, 'name' | 'fields' | 'layout'>>(`${formsPath(ws, app)}/${enc(formId)}/published`);
-    return { ...draft, name: published.name, fields: published.fields, layout: published.layout };
+    const published = await http.get<Pick<FormDetail, 'name' | 'fields' | 'layout' | 'settings'>>(`${formsPath(ws, app)}/${enc(formId)}/published`);
+    return { ...draft, name: published.name, fields: published.fields, layout: published.layout, settings: published.settings };
   },
   list: (ws: string, app: string, formId: string, q: RecordListQuery, signal?: AbortSignal) =>
     http.get<RecordPage>(recordsPath(ws, app, formId), {

@@ -48,6 +48,12 @@ describe('related records', () => {
     expect(recordLabel({ id: 'abcdefgh-1234', data: {} }, fields[2])).toBe('abcdefgh');
   });
 
+  it('are named by the form\'s title field when its settings name one of a type that can', () => {
+    expect(labelFieldOf(fields, 'no')?.key).toBe('no');
+    expect(labelFieldOf(fields, 'amount')?.key).toBe('name');
+    expect(labelFieldOf(fields, 'gone')?.key).toBe('name');
+  });
+
   it('are searched by that field and looked up by id', () => {
     expect(searchFilter(fields[2], ' 客户 ')).toEqual({ field: 'name', op: 'contains', value: '客户' });
     expect(searchFilter(fields[2], '  ')).toBeNull();

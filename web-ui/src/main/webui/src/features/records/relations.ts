@@ -1,12 +1,18 @@
-/** How a related record is named and found: by the first text field of its form. */
+/** How a related record is named and found: by its form's title field, else its first text field. */
 import type { FilterNode } from './filter';
 import { shortId } from './format';
 import type { FieldDefinition, FormRecord } from './types';
 
-const NAMING_TYPES = ['text', 'serial', 'phone', 'email', 'select', 'url'];
+/** as the engine's FormSettings.NAMING_TYPES: the types a title field may have, in the order tried without one */
+export const NAMING_TYPES: readonly string[] = ['text', 'serial', 'phone', 'email', 'select', 'url'];
 
-/** The field that names a record of the form: the first text field, else the first text-like one. */
-export function labelFieldOf(fields: readonly FieldDefinition[]): FieldDefinition | undefined {
+/**
+ * The field that names a record of the form: the title field of its settings, else the first text
+ * field, else the first text-like one.
+ */
+export function labelFieldOf(fields: readonly FieldDefinition[], titleField?: string): FieldDefinition | undefined {
+  const chosen = titleField ? fields.find((f) => f.key === titleField && NAMING_TYPES.includes(f.type)) : undefined;
+  if (chosen) return chosen;
   for (const type of NAMING_TYPES) {
     const f = fields.find((x) => x.type === type);
     if (f) return f;

@@ -31,6 +31,8 @@ export interface FormDetail {
   fields: FieldDefinition[];
   /** the published version's layout (sections, widths): how the record form is drawn */
   layout?: unknown;
+  /** the published version's settings: the field that names its records */
+  settings?: { titleField?: string };
   draftVersion: number;
   publishedVersion: number | null;
   changedSincePublish: boolean;

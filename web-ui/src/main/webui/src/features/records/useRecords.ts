@@ -80,7 +80,7 @@ export function useRelationTarget(ws: string, app: string, field: FieldDefinitio
   });
   return {
     formId: summary?.id,
-    labelField: target.data ? labelFieldOf(target.data.fields) : undefined,
+    labelField: target.data ? labelFieldOf(target.data.fields, target.data.settings?.titleField) : undefined,
     ready: !!summary && target.isSuccess,
     missing: forms.isSuccess && !summary,
     error: forms.error ?? target.error,
@@ -120,7 +120,7 @@ export function useRelationLabels(ws: string, app: string, fields: readonly Fiel
     const form = targetForms[i]?.data;
     const page = lookups[i]?.data;
     if (!form || !page) return;
-    const labelField = labelFieldOf(form.fields);
+    const labelField = labelFieldOf(form.fields, form.settings?.titleField);
     labels.set(x.field.key, new Map(page.items.map((r) => [r.id, recordLabel(r, labelField)])));
   });
   return labels;

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a form schema on its own: the form's key and name, each field (see {@link FieldTypes}),
- * references between fields of the form (a lookup's relation) and its layout ({@link FormLayout}). References to other forms and
+ * references between fields of the form (a lookup's relation), its layout ({@link FormLayout}) and
+ * its settings ({@link FormSettings}). References to other forms and
  * formulas are checked by the form service, which knows the app and the expression service.
  */
 public final class FormSchemaValidator {
@@ -57,6 +58,7 @@ public final class FormSchemaValidator {
             }
         }
         errors.addAll(FormLayout.problems(schema.layout(), schema.fields()));
+        errors.addAll(FormSettings.problems(schema.settings(), schema.fields()));
         return errors;
     }
 }

@@ -159,6 +159,29 @@ class FormResourceTest {
     }
 
     @Test
+    void aTitleFieldMustBeATextLikeFieldOfTheFormAndNoOtherSettingIsStored() {
+        List<Map<String, Object>> fields = List.of(field("name", "姓名", "text"), field("spend", "消费", "money"));
+        f.admin.api().header("Accept-Language", "en").body(Map.of("key", "customer", "name", "客户", "fields", fields,
+                        "settings", Map.of("titleField", "spend", "colour", "red")))
+                .post(f.forms()).then().statusCode(400)
+                .body("errors.field", equalTo(List.of("settings.colour", "settings.titleField")))
+                .body("errors[0].message", equalTo("Unknown setting; the settings are: titleField."));
+        f.admin.api().body(Map.of("key", "customer", "name", "客户", "fields", fields, "settings", Map.of("titleField", "nope")))
+                .post(f.forms()).then().statusCode(400).body("errors.field", equalTo(List.of("settings.titleField")));
+        f.admin.api().get(f.forms()).then().body("", hasSize(0));
+
+        String id = f.admin.api().body(Map.of("key", "customer", "name", "客户", "fields", fields,
+                        "settings", Map.of("titleField", "name")))
+                .post(f.forms()).then().statusCode(201).body("settings.titleField", equalTo("name")).extract().path("id");
+        f.admin.api().post(f.forms() + "/" + id + "/publish").then().statusCode(200);
+        f.admin.api().get(f.forms() + "/" + id + "/published").then().body("settings.titleField", equalTo("name"));
+        // the title field cannot leave the form while the settings name it
+        f.admin.api().header("If-Match", "\"1\"").body(Map.of("key", "customer", "name", "客户", "fields", fields.subList(1, 2),
+                        "settings", Map.of("titleField", "name")))
+                .put(f.forms() + "/" + id).then().statusCode(400).body("errors.field", equalTo(List.of("settings.titleField")));
+    }
+
+    @Test
     void thePublishedFormIsServedAsJsonSchemaAndAFormWithRecordsIsNotDeleted() {
         String id = f.publish("customer", "客户", List.of(field("name", "姓名", "text", "required", true),
                 field("level", "等级", "select", "options", Map.of("choices", List.of(Map.of("value", "gold"))))));

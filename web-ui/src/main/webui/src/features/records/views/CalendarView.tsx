@@ -17,6 +17,8 @@ export interface CalendarViewProps {
   formId: string;
   config: CalendarViewConfig;
   fields: readonly FieldDefinition[];
+  /** the form's title field (its settings): an entry's title when the view chose none */
+  titleField?: string;
   labels: ValueLabels;
   onOpen: (record: FormRecord) => void;
 }
@@ -30,7 +32,7 @@ export function CalendarView(props: CalendarViewProps) {
   return <MonthOfRecords {...props} dateField={dateField} />;
 }
 
-function MonthOfRecords({ workspaceId, appId, formId, config, fields, labels, onOpen, dateField }: CalendarViewProps & { dateField: FieldDefinition }) {
+function MonthOfRecords({ workspaceId, appId, formId, config, fields, titleField: formTitle, labels, onOpen, dateField }: CalendarViewProps & { dateField: FieldDefinition }) {
   const { t, i18n } = useTranslation();
   const [day, setDay] = useState<Dayjs>(() => dayjs());
   const monthKey = day.format('YYYY-MM');
@@ -38,7 +40,7 @@ function MonthOfRecords({ workspaceId, appId, formId, config, fields, labels, on
   const list = useRecordList(workspaceId, appId, formId, query);
   const records = useMemo(() => list.data?.items ?? [], [list.data]);
   const byDay = useMemo(() => recordsByDay(records, dateField), [records, dateField]);
-  const titleField = fields.find((f) => f.key === config.titleField) ?? labelFieldOf(fields);
+  const titleField = fields.find((f) => f.key === config.titleField) ?? labelFieldOf(fields, formTitle);
   const titleFields = useMemo(() => (titleField ? [titleField] : []), [titleField]);
   const relationLabels = useRelationLabels(workspaceId, appId, titleFields, records);
   const entryLabels: ValueLabels = { ...labels, relationLabel: (key, id) => relationLabels.get(key)?.get(id) ?? labels.relationLabel?.(key, id) };

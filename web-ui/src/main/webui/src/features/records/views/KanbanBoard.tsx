@@ -33,6 +33,8 @@ export interface KanbanBoardProps {
   formId: string;
   config: KanbanViewConfig;
   fields: readonly FieldDefinition[];
+  /** the form's title field (its settings): a card's title when the view chose no card fields */
+  titleField?: string;
   labels: ValueLabels;
   /** may change records: only then are cards dragged */
   canEdit: boolean;
@@ -49,10 +51,10 @@ export function KanbanBoard(props: KanbanBoardProps) {
   return <Board key={groupBy.key} {...props} groupBy={groupBy} />;
 }
 
-function Board({ workspaceId, appId, formId, config, fields, labels, canEdit, onOpen, groupBy }: KanbanBoardProps & { groupBy: FieldDefinition }) {
+function Board({ workspaceId, appId, formId, config, fields, titleField, labels, canEdit, onOpen, groupBy }: KanbanBoardProps & { groupBy: FieldDefinition }) {
   const { moves, move } = useCardMoves(workspaceId, appId, formId, groupBy.key);
   const [dragged, setDragged] = useState<FormRecord | null>(null);
-  const layout = useMemo(() => cardLayout(config, fields), [config, fields]);
+  const layout = useMemo(() => cardLayout(config, fields, titleField), [config, fields, titleField]);
   const columns = useMemo(() => boardColumns(groupBy), [groupBy]);
   const sensors = useSensors(
     // a click opens the card: a drag starts only after the pointer moved a little

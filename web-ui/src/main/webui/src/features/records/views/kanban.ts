@@ -38,10 +38,10 @@ export function columnQuery(config: KanbanViewConfig, groupBy: string, value: st
 }
 
 /** The card's title field (the first card field, else the field that names the form's records) and the others. */
-export function cardLayout(config: KanbanViewConfig, fields: readonly FieldDefinition[]): { title?: FieldDefinition; details: FieldDefinition[] } {
+export function cardLayout(config: KanbanViewConfig, fields: readonly FieldDefinition[], titleField?: string): { title?: FieldDefinition; details: FieldDefinition[] } {
   const chosen = (config.cardFields ?? []).map((k) => fields.find((f) => f.key === k)).filter((f): f is FieldDefinition => !!f);
   if (chosen.length > 0) return { title: chosen[0], details: chosen.slice(1) };
-  return { title: labelFieldOf(fields), details: [] };
+  return { title: labelFieldOf(fields, titleField), details: [] };
 }
 
 /** A card dropped on another column while its PATCH is on the way: shown there already. */
