@@ -2,6 +2,7 @@ package io.qiaoban.form.form;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.agroal.api.AgroalDataSource;
+import io.qiaoban.core.auth.Digests;
 import io.qiaoban.core.job.Job;
 import io.qiaoban.core.job.JobHandler;
 import io.qiaoban.core.job.JobQueue;
@@ -10,15 +11,11 @@ import io.qiaoban.form.query.FieldSql;
 import io.qiaoban.form.schema.Storage;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HexFormat;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -54,12 +51,7 @@ public class FieldIndexes implements JobHandler {
     }
 
     public static String name(UUID formId, String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return "record_f" + formId.toString().replace("-", "").substring(0, 16) + "_" + HexFormat.of().formatHex(digest, 0, 5);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "record_f" + formId.toString().replace("-", "").substring(0, 16) + "_" + Digests.sha256Hex(key).substring(0, 10);
     }
 
     @Override
