@@ -11,6 +11,7 @@ import io.qiaoban.form.form.StoredForm;
 import io.qiaoban.form.record.RecordRepository;
 import io.qiaoban.form.record.StoredRecord;
 import io.qiaoban.form.schema.FieldTypes;
+import io.qiaoban.form.schema.FormSchema;
 import io.qiaoban.core.workspace.WorkspaceZones;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -73,6 +74,26 @@ public class RecordQueries {
     public QueryContext context(PublishedForm form, FormAccess access) {
         return new QueryContext(form.formId(), form.schema(), key -> related(form, key), access.userId(), clock.instant(),
                 zones.zone(form.workspaceId()));
+    }
+
+    /**
+     * The context of what a caller asks for (their filter and sort): the fields hidden from them are no
+     * fields of the form, so that filtering or sorting by one cannot tell them its values. The row
+     * filter their role was given is compiled with the whole form ({@link #context}).
+     */
+    private QueryContext asked(PublishedForm form, FormAccess access) {
+        QueryContext all = context(form, access);
+        return access.hiddenFields().isEmpty() ? all
+                : new QueryContext(all.formId(), visible(form.schema(), access), all.related(), all.userId(), all.now(), all.zone());
+    }
+
+    private static FormSchema visible(FormSchema schema, FormAccess access) {
+        if (access.hiddenFields().isEmpty()) {
+            return schema;
+        }
+        return new FormSchema(schema.key(), schema.name(),
+                schema.fields().stream().filter(f -> !access.hiddenFields().contains(f.key())).toList(), schema.layout(),
+                schema.settings());
     }
 
     private Optional<QueryContext.Related> related(PublishedForm form, String key) {
@@ -150,10 +171,9 @@ public class RecordQueries {
      * rows; bench, docs/performance.md).
      */
     PageStatement statement(PublishedForm form, FormAccess access, ListRequest request, List<String> removedKeys) {
-        QueryContext context = context(form, access);
-        SqlFragment row = filters.compile(access.rowFilter(), context);
-        SqlFragment filter = filters.compile(request.filter(), context);
-        RecordSort sort = RecordSort.parse(request.sort(), form.schema(), types);
+        SqlFragment row = filters.compile(access.rowFilter(), context(form, access));
+        SqlFragment filter = filters.compile(request.filter(), asked(form, access));
+        RecordSort sort = RecordSort.parse(request.sort(), visible(form.schema(), access), types);
         SqlFragment after = after(request, sort);
         String columns = removedKeys.isEmpty() ? COLUMNS : columns("(r.data - ?::text[])::text");
         // one more than asked for, to know whether a next page exists: an int, never text from a request
@@ -219,8 +239,8 @@ public class RecordQueries {
      * for what is saved now and listed later (views, exports).
      */
     public void checkView(PublishedForm form, FormAccess access, JsonNode filter, String sort) {
-        filters.compile(filter, context(form, access));
-        RecordSort.parse(sort, form.schema(), types);
+        filters.compile(filter, asked(form, access));
+        RecordSort.parse(sort, visible(form.schema(), access), types);
     }
 
     /**
@@ -228,9 +248,8 @@ public class RecordQueries {
      * the planner's estimate (not exact).
      */
     public Total count(PublishedForm form, FormAccess access, JsonNode filterNode, boolean deleted) throws SQLException {
-        QueryContext context = context(form, access);
-        SqlFragment row = filters.compile(access.rowFilter(), context);
-        SqlFragment filter = filters.compile(filterNode, context);
+        SqlFragment row = filters.compile(access.rowFilter(), context(form, access));
+        SqlFragment filter = filters.compile(filterNode, asked(form, access));
         String where = where(form, row, filter, deleted);
         try (Connection c = db.getConnection()) {
             Total counted = cappedCount(c, where, row, filter, COUNT_LIMIT);

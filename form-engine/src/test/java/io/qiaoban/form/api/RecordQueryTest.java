@@ -270,6 +270,13 @@ class RecordQueryTest {
         member.api().get(f.records(customers)).then().statusCode(200)
                 .body("items.id", equalTo(List.of(mine))).body("total.value", equalTo(1))
                 .body("items[0].data.containsKey('spend')", equalTo(false)).body("items[0].data.name", equalTo("我的客户"));
+        // a hidden field can be neither filtered nor sorted by: its values would show through the answers
+        String bySpend = "{\"field\":\"spend\",\"op\":\"gt\",\"value\":100}";
+        member.api().queryParam("filter", bySpend).get(f.records(customers)).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].code", equalTo("form.filter.unknownField"));
+        member.api().queryParam("filter", bySpend).get(f.records(customers) + "/count").then().statusCode(400);
+        member.api().queryParam("sort", "-spend").get(f.records(customers)).then().statusCode(400);
+        f.admin.api().queryParam("filter", bySpend).queryParam("sort", "-spend").get(f.records(customers)).then().statusCode(200);
         member.api().get(f.records(customers) + "/" + byName.get("张三")).then().statusCode(404);
         member.api().body(Map.of("name", "改名")).patch(f.records(customers) + "/" + byName.get("张三")).then().statusCode(404);
         member.api().body(Map.of("spend", 999)).patch(f.records(customers) + "/" + mine).then().statusCode(400)
