@@ -2,6 +2,8 @@ package io.qiaoban.form.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qiaoban.core.problem.ProblemException;
 import io.qiaoban.core.web.IfMatch;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Forms of an app: design the draft, see what publishing changes, publish, versions, JSON Schema. */
@@ -45,10 +48,12 @@ public class FormResource {
     }
 
     private final FormService forms;
+    private final FormTargets targets;
     private final JsonSchemaExport jsonSchema = new JsonSchemaExport(FieldTypes.standard());
 
-    FormResource(FormService forms) {
+    FormResource(FormService forms, FormTargets targets) {
         this.forms = forms;
+        this.targets = targets;
     }
 
     @GET
@@ -103,13 +108,38 @@ public class FormResource {
         return forms.versions(workspaceId, appId, formId);
     }
 
+    /**
+     * The version in force as the caller may see it: the fields hidden from their role are left out,
+     * with their places in the layout and the title setting when it names one.
+     */
     @GET
     @Path("/{formId}/published")
     public PublishedView published(@PathParam("workspaceId") UUID workspaceId, @PathParam("appId") UUID appId,
             @PathParam("formId") UUID formId) throws Exception {
-        PublishedForm p = forms.published(workspaceId, appId, formId);
-        return new PublishedView(p.formId(), p.key(), p.schema().name(), p.schema().fields(), p.schema().layout(),
-                p.schema().settings(), p.version());
+        FormTargets.Target t = targets.viewable(workspaceId, appId, formId);
+        PublishedForm p = t.form();
+        Set<String> hidden = t.access().hiddenFields();
+        if (hidden.isEmpty()) {
+            return new PublishedView(p.formId(), p.key(), p.schema().name(), p.schema().fields(), p.schema().layout(),
+                    p.schema().settings(), p.version());
+        }
+        JsonNode layout = p.schema().layout();
+        if (layout != null && layout.isArray()) {
+            ArrayNode shown = JsonNodeFactory.instance.arrayNode();
+            layout.forEach(item -> {
+                if (!hidden.contains(item.path("field").asText())) {
+                    shown.add(item);
+                }
+            });
+            layout = shown;
+        }
+        ObjectNode settings = p.schema().settings();
+        if (settings != null && hidden.contains(settings.path("titleField").asText())) {
+            settings = settings.deepCopy();
+            settings.remove("titleField");
+        }
+        return new PublishedView(p.formId(), p.key(), p.schema().name(),
+                p.schema().fields().stream().filter(f -> !hidden.contains(f.key())).toList(), layout, settings, p.version());
     }
 
     /** The published version as JSON Schema (draft 2020-12), for API users and their validators. */

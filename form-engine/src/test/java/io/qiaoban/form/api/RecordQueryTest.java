@@ -3,7 +3,9 @@ package io.qiaoban.form.api;
 import static io.qiaoban.core.testing.Delivery.count;
 import static io.qiaoban.form.testing.Forms.field;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -270,6 +272,10 @@ class RecordQueryTest {
         member.api().get(f.records(customers)).then().statusCode(200)
                 .body("items.id", equalTo(List.of(mine))).body("total.value", equalTo(1))
                 .body("items[0].data.containsKey('spend')", equalTo(false)).body("items[0].data.name", equalTo("我的客户"));
+        // nor is it described to them
+        member.api().get(f.forms() + "/" + customers + "/published").then().statusCode(200)
+                .body("fields.key", not(hasItem("spend"))).body("fields.key", hasItem("name"));
+        f.admin.api().get(f.forms() + "/" + customers + "/published").then().body("fields.key", hasItem("spend"));
         // a hidden field can be neither filtered nor sorted by: its values would show through the answers
         String bySpend = "{\"field\":\"spend\",\"op\":\"gt\",\"value\":100}";
         member.api().queryParam("filter", bySpend).get(f.records(customers)).then().statusCode(400)
