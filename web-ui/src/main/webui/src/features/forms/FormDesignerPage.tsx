@@ -23,8 +23,8 @@ import { can } from '../workspaces/permissions';
 import { useWorkspace } from '../workspaces/WorkspaceGate';
 import { Canvas } from './Canvas';
 import {
-  fieldsOf, fromDraft, insertField, insertSection, moveItem, problemsByField, removeItem, renameSection, setSpan, setTitleField, toDraft,
-  updateField,
+  fieldsOf, fromDraft, insertField, insertSection, moveItem, problemsByField, removeItem, renameSection, reshapedOnOpen, setSpan, setTitleField,
+  toDraft, updateField,
   type DesignerState,
 } from './designer';
 import { FormPermissionsDrawer } from './FormPermissionsDrawer';
@@ -70,7 +70,7 @@ function Designer({ workspaceId, appId, loaded, onReload }: { workspaceId: strin
   const published = loaded.form.publishedVersion !== null && loaded.form.publishedVersion !== undefined;
   const [state, setState] = useState<DesignerState>(() => fromDraft(loaded.form, published ? loaded.form.fields.map((f) => f.key) : []));
   const [etag, setEtag] = useState(loaded.etag);
-  const [dirty, setDirty] = useState(false);
+  const [dirty, setDirty] = useState(() => reshapedOnOpen(loaded.form, state));
   const [selected, setSelected] = useState<string | null>(state.items[0]?.uid ?? null);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [stale, setStale] = useState(false);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  fieldsOf, fromDraft, insertField, insertSection, moveItem, problemsByField, removeItem, renameSection, setSpan, setTitleField, toDraft,
-  updateField,
+  fieldsOf, fromDraft, insertField, insertSection, moveItem, problemsByField, removeItem, renameSection, reshapedOnOpen, setSpan, setTitleField,
+  toDraft, updateField,
 } from './designer';
 import { FIELD_ICONS } from './fieldIcons';
 import { placeFields, sectionsOf } from './layout';
@@ -102,6 +102,20 @@ describe('layout', () => {
   it('reads a saved layout back onto the canvas', () => {
     const s = fromDraft({ key: 'c', name: '客户', fields, layout: [{ section: '基本' }, { field: 'city', span: 8 }, { field: 'name', span: 8 }] });
     expect(s.items.map((i) => (i.kind === 'section' ? `#${i.title}` : `${i.field.key}:${i.span}`))).toEqual(['#基本', 'city:8', 'name:8', 'mobile:24']);
+  });
+
+  it('keeps a heading no field follows yet, and tells when the canvas reads a saved layout differently', () => {
+    const saved = { key: 'c', name: '客户', fields, layout: [{ span: 12, field: 'name' }, { section: '备注' }, { section: '其他' }] };
+    const s = fromDraft(saved);
+    expect(toDraft(s).layout).toEqual([{ field: 'name', span: 12 }, { section: '备注' }, { section: '其他' }, { field: 'mobile' }, { field: 'city' }]);
+    expect(reshapedOnOpen({ ...saved, layout: toDraft(s).layout }, s)).toBe(false);
+    // members in another order (PostgreSQL's) are the same layout
+    const reordered = [{ span: 12, field: 'name' }, { section: '备注' }, { section: '其他' }, { field: 'mobile' }, { field: 'city' }];
+    expect(reshapedOnOpen({ ...saved, layout: reordered }, s)).toBe(false);
+    expect(reshapedOnOpen(saved, s)).toBe(true);
+    expect(reshapedOnOpen({ key: 'c', name: '客户', fields, layout: [{ field: 'name' }] }, fromDraft({ key: 'c', name: '客户', fields, layout: [{ field: 'name' }] }))).toBe(true);
+    expect(reshapedOnOpen({ key: 'c', name: '客户', fields, settings: { colour: 'red' } }, fromDraft({ key: 'c', name: '客户', fields, settings: { colour: 'red' } }))).toBe(true);
+    expect(reshapedOnOpen({ key: 'c', name: '客户', fields }, fromDraft({ key: 'c', name: '客户', fields }))).toBe(false);
   });
 
   it('places the problems of the layout on the canvas item they point at', () => {

@@ -53,7 +53,7 @@ export function fromDraft(draft: FormDraft, publishedKeys: Iterable<string> = []
   return {
     key: draft.key,
     name: draft.name,
-    items: placeFields(draft.fields, draft.layout).map((p): DesignerItem => (p.kind === 'section'
+    items: placeFields(draft.fields, draft.layout, true).map((p): DesignerItem => (p.kind === 'section'
       ? { kind: 'section', uid: uid(), title: p.title }
       : { kind: 'field', uid: uid(), field: p.field, keyLocked: true, span: p.span })),
     settings: typeof draft.settings?.titleField === 'string' ? { titleField: draft.settings.titleField } : {},
@@ -71,6 +71,23 @@ export function toDraft(state: DesignerState): FormDraft {
   const layout = layoutOf(state.items.map((i) => (i.kind === 'section' ? i : { kind: 'field', key: i.field.key, span: i.span })));
   if (layout) draft.layout = layout;
   return draft;
+}
+
+/**
+ * Whether the canvas shows the draft's layout or settings other than they are saved (saved through
+ * the API before they were checked, with a trivial layout, or with settings the designer does not
+ * know): the designer then counts them as a change to save, so publishing does not stop at them.
+ */
+export function reshapedOnOpen(draft: FormDraft, state: DesignerState): boolean {
+  const shown = toDraft(state);
+  return canonical(draft.layout) !== canonical(shown.layout) || canonical(draft.settings) !== canonical(shown.settings);
+}
+
+/** JSON with the members of each object in one order: PostgreSQL returns jsonb members reordered. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value ?? null, (_, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    : v));
 }
 
 function keysExcept(state: DesignerState, except?: string): Set<string> {

@@ -18,10 +18,11 @@ function isSpan(n: unknown): n is Span {
 }
 
 /**
- * The layout over these fields: the fields a caller sees (hidden ones are not in `fields`), each once,
- * and a section only when a field of it is shown.
+ * The layout over these fields: the fields a caller is shown (the server leaves out the ones hidden
+ * from them), each once, and a section only when a field of it is shown; the designer keeps every
+ * section (`keepEmptySections`), even one no field follows yet.
  */
-export function placeFields<F extends { key: string }>(fields: readonly F[], layout: unknown): Placed<F>[] {
+export function placeFields<F extends { key: string }>(fields: readonly F[], layout: unknown, keepEmptySections = false): Placed<F>[] {
   const byKey = new Map(fields.map((f) => [f.key, f]));
   const placed: Placed<F>[] = [];
   const used = new Set<string>();
@@ -29,7 +30,9 @@ export function placeFields<F extends { key: string }>(fields: readonly F[], lay
   const items = Array.isArray(layout) ? (layout as LayoutItem[]) : [];
   items.forEach((item, i) => {
     if (item && typeof item === 'object' && 'section' in item && typeof item.section === 'string') {
-      pending = { kind: 'section', title: item.section, key: `section-${i}` };
+      const section: Placed<F> = { kind: 'section', title: item.section, key: `section-${i}` };
+      if (keepEmptySections) placed.push(section);
+      else pending = section;
     } else if (item && typeof item === 'object' && 'field' in item) {
       const field = byKey.get(item.field);
       if (!field || used.has(field.key)) return;

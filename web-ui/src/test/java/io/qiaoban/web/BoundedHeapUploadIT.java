@@ -80,13 +80,17 @@ class BoundedHeapUploadIT {
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
+    static void stop() throws Exception {
         if (app != null) {
             app.destroy();
-            app.waitFor(60, TimeUnit.SECONDS);
+            if (!app.waitFor(60, TimeUnit.SECONDS)) {
+                app.destroyForcibly();
+            }
         }
         if (postgres != null) {
             postgres.stop();
+            // the uploads made it a few hundred megabytes
+            LocalMachine.deleteRecursively(Path.of("target", "bounded-heap-postgres"));
         }
     }
 

@@ -50,6 +50,14 @@ class MisconfiguredDatabaseIT {
     }
 
     @Test
+    void anAddressItCannotReadIsShownWithoutItsParameters() throws Exception {
+        String secret = "Secret" + System.nanoTime();
+        String out = failedStart(Map.of("QIAOBAN_DB_URL", "jdbc:postgresql://127.0.0.1:54x2/qiaoban?password=" + secret));
+        assertTrue(out.contains("QIAOBAN_DB_URL (jdbc:postgresql://127.0.0.1:54x2/qiaoban)"), out);
+        assertFalse(out.contains(secret), "the password in the address is never printed:\n" + out);
+    }
+
+    @Test
     void aWrongPassword() throws Exception {
         String typed = "Wrong-" + System.nanoTime();
         String out = failedStart(Map.of("QIAOBAN_DB_URL", jdbcUrl, "QIAOBAN_DB_USER", postgres.username(),
@@ -57,6 +65,13 @@ class MisconfiguredDatabaseIT {
         assertTrue(out.contains("refused the user '" + postgres.username() + "'"), out);
         assertTrue(out.contains("Check QIAOBAN_DB_USER and QIAOBAN_DB_PASSWORD"), out);
         assertFalse(out.contains(typed), "the password is never printed:\n" + out);
+    }
+
+    @Test
+    void noPasswordForAServerThatWantsOne() throws Exception {
+        String out = failedStart(Map.of("QIAOBAN_DB_URL", jdbcUrl));
+        assertTrue(out.contains("refused the user 'qiaoban'"), out);
+        assertTrue(out.contains("Check QIAOBAN_DB_USER and QIAOBAN_DB_PASSWORD"), out);
     }
 
     @Test
@@ -75,7 +90,7 @@ class MisconfiguredDatabaseIT {
         }
         String out = failedStart(Map.of("QIAOBAN_DB_URL", jdbcUrl + "?currentSchema=erp",
                 "QIAOBAN_DB_USER", postgres.username(), "QIAOBAN_DB_PASSWORD", postgres.password()));
-        assertTrue(out.contains("The database holds tables that Qiaoban did not create"), out);
+        assertTrue(out.contains("holds tables that Qiaoban did not create"), out);
         try (Connection c = DriverManager.getConnection(jdbcUrl, postgres.username(), postgres.password());
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select count(*) from pg_tables where schemaname = 'erp'")) {
@@ -94,12 +109,16 @@ class MisconfiguredDatabaseIT {
         builder.environment().put("QIAOBAN_PORT", String.valueOf(LocalMachine.freePort()));
         builder.environment().put("QIAOBAN_ADMIN_PASSWORD", "Misconfigured-" + System.nanoTime());
         Process process = builder.start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("the application did not exit within 120 s");
+        String out;
+        try {
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("the application did not exit within 120 s");
+            }
+            out = Files.readString(log, StandardCharsets.UTF_8);
+        } finally {
+            Files.delete(log);
         }
-        String out = Files.readString(log, StandardCharsets.UTF_8);
-        Files.delete(log);
         assertEquals(1, process.exitValue(), out);
         assertFalse(out.contains("\tat ") || out.contains("Exception"), "a stack trace:\n" + out);
         return out;

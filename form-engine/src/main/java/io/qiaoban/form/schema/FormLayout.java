@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How a form is laid out for people filling it in: {@code layout} is a list, in display order, of
@@ -19,6 +20,7 @@ import java.util.Set;
  */
 public final class FormLayout {
     public static final List<Integer> SPANS = List.of(24, 12, 8, 6);
+    private static final String SPAN_LIST = SPANS.stream().map(String::valueOf).collect(Collectors.joining(", "));
     static final int MAX_TITLE = 100;
     private static final Set<String> FIELD_ITEM = Set.of("field", "span");
     private static final Set<String> SECTION_ITEM = Set.of("section");
@@ -56,7 +58,7 @@ public final class FormLayout {
                 }
                 JsonNode span = item.get("span");
                 if (span != null && !(span.isInt() && SPANS.contains(span.asInt()))) {
-                    errors.add(FieldError.of(path + ".span", "form.def.oneOf", "24, 12, 8, 6"));
+                    errors.add(FieldError.of(path + ".span", "form.def.oneOf", SPAN_LIST));
                 }
             } else if (isItem(item, SECTION_ITEM, "section")) {
                 String title = item.get("section").asText();

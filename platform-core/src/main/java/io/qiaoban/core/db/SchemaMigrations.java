@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jboss.logging.Logger;
 
@@ -48,23 +47,8 @@ public class SchemaMigrations {
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent start) throws SQLException {
         if (!current()) {
-            try {
-                flyway().migrate();
-            } catch (FlywayException e) {
-                throw new UnusableDatabase(refusal(e));
-            }
+            flyway().migrate();
         }
-    }
-
-    /** Why the schema could not be brought up to date, and what the operator can do about it. */
-    static String refusal(FlywayException e) {
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
-        if (reason.contains("but no schema history table")) {
-            // Flyway's own advice (baseline) would let Qiaoban write into another application's tables
-            return "The database holds tables that Qiaoban did not create. Qiaoban needs an empty database or one of"
-                    + " its own: point QIAOBAN_DB_URL at one, or unset it to use the embedded PostgreSQL.";
-        }
-        return "Qiaoban could not bring the database schema up to date: " + reason;
     }
 
     /**
