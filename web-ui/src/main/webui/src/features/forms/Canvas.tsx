@@ -1,3 +1,4 @@
+import type { CSSProperties, ReactNode } from 'react';
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
@@ -36,111 +37,74 @@ export function Canvas({ items, selected, problems, onSelect, onRemove }: {
   );
 }
 
-function FieldCard({ item, selected, problems, onSelect, onRemove }: {
-  item: DesignerField;
+interface CardProps {
   selected: boolean;
   problems: FieldProblem[];
   onSelect: (uid: string) => void;
   onRemove: (uid: string) => void;
-}) {
+}
+
+function FieldCard({ item, ...card }: CardProps & { item: DesignerField }) {
   const { t } = useTranslation();
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.uid, data: { from: 'canvas' } });
   const f = item.field;
-  const border = problems.length ? '#ff4d4f' : selected ? '#1677ff' : '#e5e7eb';
   return (
-    <div
-      ref={setNodeRef}
-      data-testid={`canvas-field-${f.key}`}
-      data-type={f.type}
-      onClick={() => onSelect(item.uid)}
-      style={{
-        transform: CSS.Transform.toString(transform),
-        transition,
-        opacity: isDragging ? 0.5 : 1,
-        display: 'flex',
-        alignItems: 'flex-start',
-        gap: 8,
-        padding: '10px 12px',
-        marginBottom: 8,
-        background: '#fff',
-        borderRadius: 6,
-        border: `1px solid ${border}`,
-        boxShadow: selected ? '0 0 0 2px rgba(22,119,255,.15)' : undefined,
-        cursor: 'pointer',
-      }}
-    >
-      <Tooltip title={t('forms.designer.dragHandle')}>
-        <span {...attributes} {...listeners} style={{ cursor: 'grab', color: '#999', touchAction: 'none' }} data-testid="field-drag-handle">
-          <HolderOutlined />
-        </span>
-      </Tooltip>
-      <div style={{ flex: 1, minWidth: 0 }}>
-        <div>
-          <Typography.Text strong>{f.label || '—'}</Typography.Text>
-          {f.required && <Typography.Text type="danger"> *</Typography.Text>}
-          <Tag style={{ marginLeft: 8 }}>{t(`forms.type.${f.type}`)}</Tag>
-          {isComputed(f.type) && <Tag color="purple">{t('forms.group.computed')}</Tag>}
-          {f.unique && <Tag color="blue">{t('forms.prop.unique')}</Tag>}
-          {item.span !== 24 && <Tag color="geekblue" data-testid="field-width">{t(`forms.prop.span${item.span}`)}</Tag>}
-        </div>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{f.key}{f.help ? ` · ${f.help}` : ''}</Typography.Text>
-        {problems.map((p, i) => (
-          <div key={i}><Typography.Text type="danger" style={{ fontSize: 12 }} data-testid="field-problem">{p.message}</Typography.Text></div>
-        ))}
+    <SortableCard uid={item.uid} {...card} testId={`canvas-field-${f.key}`} type={f.type} removeTestId="field-remove"
+      style={{ alignItems: 'flex-start', padding: '10px 12px', marginBottom: 8, background: '#fff', borderRadius: 6,
+        border: `1px solid ${card.problems.length ? '#ff4d4f' : card.selected ? '#1677ff' : '#e5e7eb'}`,
+        boxShadow: card.selected ? '0 0 0 2px rgba(22,119,255,.15)' : undefined }}>
+      <div>
+        <Typography.Text strong>{f.label || '—'}</Typography.Text>
+        {f.required && <Typography.Text type="danger"> *</Typography.Text>}
+        <Tag style={{ marginLeft: 8 }}>{t(`forms.type.${f.type}`)}</Tag>
+        {isComputed(f.type) && <Tag color="purple">{t('forms.group.computed')}</Tag>}
+        {f.unique && <Tag color="blue">{t('forms.prop.unique')}</Tag>}
+        {item.span !== 24 && <Tag color="geekblue" data-testid="field-width">{t(`forms.prop.span${item.span}`)}</Tag>}
       </div>
-      <Button
-        type="text"
-        size="small"
-        danger
-        icon={<DeleteOutlined />}
-        aria-label={t('forms.designer.remove')}
-        data-testid="field-remove"
-        onClick={(e) => {
-          e.stopPropagation();
-          onRemove(item.uid);
-        }}
-      />
-    </div>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{f.key}{f.help ? ` · ${f.help}` : ''}</Typography.Text>
+    </SortableCard>
   );
 }
 
 /** A section heading on the canvas: sortable like a field, its title as the form will show it. */
-function SectionCard({ item, selected, problems, onSelect, onRemove }: {
-  item: DesignerSection;
-  selected: boolean;
-  problems: FieldProblem[];
-  onSelect: (uid: string) => void;
-  onRemove: (uid: string) => void;
+function SectionCard({ item, ...card }: CardProps & { item: DesignerSection }) {
+  return (
+    <SortableCard uid={item.uid} {...card} testId="canvas-section" removeTestId="section-remove"
+      style={{ alignItems: 'center', padding: '6px 12px', margin: '12px 0 8px',
+        borderBottom: `2px solid ${card.problems.length ? '#ff4d4f' : card.selected ? '#1677ff' : '#91caff'}` }}
+      icon={<FontSizeOutlined style={{ color: '#1677ff' }} />}>
+      <Typography.Text strong>{item.title || '—'}</Typography.Text>
+    </SortableCard>
+  );
+}
+
+/** What every item of the canvas has: a drag handle, a click to select it, its problems, a remove button. */
+function SortableCard({ uid, problems, onSelect, onRemove, testId, type, removeTestId, style, icon, children }: CardProps & {
+  uid: string;
+  testId: string;
+  type?: string;
+  removeTestId: string;
+  style: CSSProperties;
+  icon?: ReactNode;
+  children: ReactNode;
 }) {
   const { t } = useTranslation();
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.uid, data: { from: 'canvas' } });
-  const colour = problems.length ? '#ff4d4f' : selected ? '#1677ff' : '#91caff';
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: uid, data: { from: 'canvas' } });
   return (
     <div
       ref={setNodeRef}
-      data-testid="canvas-section"
-      onClick={() => onSelect(item.uid)}
-      style={{
-        transform: CSS.Transform.toString(transform),
-        transition,
-        opacity: isDragging ? 0.5 : 1,
-        display: 'flex',
-        alignItems: 'center',
-        gap: 8,
-        padding: '6px 12px',
-        margin: '12px 0 8px',
-        borderBottom: `2px solid ${colour}`,
-        cursor: 'pointer',
-      }}
+      data-testid={testId}
+      data-type={type}
+      onClick={() => onSelect(uid)}
+      style={{ transform: CSS.Transform.toString(transform), transition, opacity: isDragging ? 0.5 : 1, display: 'flex', gap: 8, cursor: 'pointer', ...style }}
     >
       <Tooltip title={t('forms.designer.dragHandle')}>
         <span {...attributes} {...listeners} style={{ cursor: 'grab', color: '#999', touchAction: 'none' }} data-testid="field-drag-handle">
           <HolderOutlined />
         </span>
       </Tooltip>
-      <FontSizeOutlined style={{ color: '#1677ff' }} />
+      {icon}
       <div style={{ flex: 1, minWidth: 0 }}>
-        <Typography.Text strong>{item.title || '—'}</Typography.Text>
+        {children}
         {problems.map((p, i) => (
           <div key={i}><Typography.Text type="danger" style={{ fontSize: 12 }} data-testid="field-problem">{p.message}</Typography.Text></div>
         ))}
@@ -151,10 +115,10 @@ function SectionCard({ item, selected, problems, onSelect, onRemove }: {
         danger
         icon={<DeleteOutlined />}
         aria-label={t('forms.designer.remove')}
-        data-testid="section-remove"
+        data-testid={removeTestId}
         onClick={(e) => {
           e.stopPropagation();
-          onRemove(item.uid);
+          onRemove(uid);
         }}
       />
     </div>

@@ -55,9 +55,7 @@ class BoundedHeapUploadIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path dir = Path.of("target", "bounded-heap-postgres");
-        LocalMachine.deleteRecursively(dir);
-        postgres = EmbeddedPostgres.start(dir, 0, "qiaoban_heap");
+        postgres = LocalMachine.freshPostgres("bounded-heap-postgres", "qiaoban_heap");
         port = LocalMachine.freePort();
         ProcessBuilder builder = new ProcessBuilder("java", HEAP, "-XX:+ExitOnOutOfMemoryError",
                 "-jar", "target/quarkus-app/quarkus-run.jar").redirectErrorStream(true)

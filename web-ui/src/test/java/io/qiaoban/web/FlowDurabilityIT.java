@@ -51,9 +51,7 @@ class FlowDurabilityIT {
 
     @BeforeAll
     static void database() throws IOException {
-        Path dir = Path.of("target", "durability-postgres");
-        LocalMachine.deleteRecursively(dir);
-        postgres = EmbeddedPostgres.start(dir, 0, "qiaoban_durability");
+        postgres = LocalMachine.freshPostgres("durability-postgres", "qiaoban_durability");
         jdbcUrl = postgres.jdbcUrl("qiaoban_durability");
     }
 

@@ -1,5 +1,6 @@
 package io.qiaoban.web;
 
+import io.qiaoban.core.db.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -16,6 +17,13 @@ final class LocalMachine {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** A PostgreSQL of the test's own, in a fresh cluster under target/ (initdb at each run). */
+    static EmbeddedPostgres freshPostgres(String dir, String database) throws IOException {
+        Path path = Path.of("target", dir);
+        deleteRecursively(path);
+        return EmbeddedPostgres.start(path, 0, database);
     }
 
     static void deleteRecursively(Path dir) throws IOException {

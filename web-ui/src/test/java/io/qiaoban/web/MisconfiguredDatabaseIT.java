@@ -29,9 +29,7 @@ class MisconfiguredDatabaseIT {
 
     @BeforeAll
     static void database() throws IOException {
-        Path dir = Path.of("target", "misconfigured-postgres");
-        LocalMachine.deleteRecursively(dir);
-        postgres = EmbeddedPostgres.start(dir, 0, "qiaoban_misconfigured");
+        postgres = LocalMachine.freshPostgres("misconfigured-postgres", "qiaoban_misconfigured");
         jdbcUrl = postgres.jdbcUrl("qiaoban_misconfigured");
     }
 

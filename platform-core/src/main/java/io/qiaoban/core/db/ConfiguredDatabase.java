@@ -12,8 +12,8 @@ import java.util.Properties;
  * The server an operator named in QIAOBAN_DB_URL, tried once before the application starts. A wrong
  * address, user, password or database name, or a database holding another application's tables, then
  * ends the start with one sentence saying what to fix, instead of the hundred lines of connection-pool,
- * Hibernate, Flyway and start-up stack traces the first query would log. The check costs one connection; the driver's classes it loads are the ones
- * the application loads next anyway.
+ * Hibernate, Flyway and start-up stack traces the first query would log. The check costs one
+ * connection; the driver's classes it loads are the ones the application loads next anyway.
  */
 public final class ConfiguredDatabase {
     private static final int TIMEOUT_SECONDS = 10;
@@ -79,7 +79,7 @@ public final class ConfiguredDatabase {
         // the driver appends the server's source location and SQLSTATE on further lines, and may quote
         // the whole address (parameters, a password among them) when it cannot read it
         String reason = e.getMessage() == null ? e.getClass().getSimpleName()
-                : e.getMessage().lines().findFirst().orElse("").replace(url, shown);
+                : e.getMessage().lines().findFirst().orElse("").replace(url, shown).replaceAll("\\.$", "");
         // 08004: the server asked for a password none was given for
         if (state.startsWith("28") || state.equals("08004")) {
             return "The database server in QIAOBAN_DB_URL (" + shown + ") refused the user '" + user + "': " + reason
@@ -91,11 +91,11 @@ public final class ConfiguredDatabase {
         }
         if (state.startsWith("08")) {
             return "Qiaoban cannot connect to the database server in QIAOBAN_DB_URL (" + shown + "): " + reason
-                    + " Start that server or correct QIAOBAN_DB_URL; without QIAOBAN_DB_URL Qiaoban runs its own"
+                    + ". Start that server or correct QIAOBAN_DB_URL; without QIAOBAN_DB_URL Qiaoban runs its own"
                     + " embedded PostgreSQL.";
         }
         return "Qiaoban cannot use the database in QIAOBAN_DB_URL (" + shown + "): " + reason
-                + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")");
+                + (state.isEmpty() ? "." : " (SQLSTATE " + state + ").");
     }
 
     /** The address without its parameters, which may carry a password. */
