@@ -2,8 +2,6 @@ package io.qiaoban.form.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qiaoban.core.problem.ProblemException;
 import io.qiaoban.core.web.IfMatch;
@@ -14,6 +12,7 @@ import io.qiaoban.form.form.PublishedForm;
 import io.qiaoban.form.form.StoredForm;
 import io.qiaoban.form.schema.FieldDefinition;
 import io.qiaoban.form.schema.FieldTypes;
+import io.qiaoban.form.schema.FormSchema;
 import io.qiaoban.form.schema.JsonSchemaExport;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,7 +25,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** Forms of an app: design the draft, see what publishing changes, publish, versions, JSON Schema. */
@@ -118,28 +116,8 @@ public class FormResource {
             @PathParam("formId") UUID formId) throws Exception {
         FormTargets.Target t = targets.viewable(workspaceId, appId, formId);
         PublishedForm p = t.form();
-        Set<String> hidden = t.access().hiddenFields();
-        if (hidden.isEmpty()) {
-            return new PublishedView(p.formId(), p.key(), p.schema().name(), p.schema().fields(), p.schema().layout(),
-                    p.schema().settings(), p.version());
-        }
-        JsonNode layout = p.schema().layout();
-        if (layout != null && layout.isArray()) {
-            ArrayNode shown = JsonNodeFactory.instance.arrayNode();
-            layout.forEach(item -> {
-                if (!hidden.contains(item.path("field").asText())) {
-                    shown.add(item);
-                }
-            });
-            layout = shown;
-        }
-        ObjectNode settings = p.schema().settings();
-        if (settings != null && hidden.contains(settings.path("titleField").asText())) {
-            settings = settings.deepCopy();
-            settings.remove("titleField");
-        }
-        return new PublishedView(p.formId(), p.key(), p.schema().name(),
-                p.schema().fields().stream().filter(f -> !hidden.contains(f.key())).toList(), layout, settings, p.version());
+        FormSchema shown = p.schema().without(t.access().hiddenFields());
+        return new PublishedView(p.formId(), p.key(), shown.name(), shown.fields(), shown.layout(), shown.settings(), p.version());
     }
 
     /** The published version as JSON Schema (draft 2020-12), for API users and their validators. */

@@ -11,7 +11,6 @@ import io.qiaoban.form.form.StoredForm;
 import io.qiaoban.form.record.RecordRepository;
 import io.qiaoban.form.record.StoredRecord;
 import io.qiaoban.form.schema.FieldTypes;
-import io.qiaoban.form.schema.FormSchema;
 import io.qiaoban.core.workspace.WorkspaceZones;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -84,16 +83,7 @@ public class RecordQueries {
     private QueryContext asked(PublishedForm form, FormAccess access) {
         QueryContext all = context(form, access);
         return access.hiddenFields().isEmpty() ? all
-                : new QueryContext(all.formId(), visible(form.schema(), access), all.related(), all.userId(), all.now(), all.zone());
-    }
-
-    private static FormSchema visible(FormSchema schema, FormAccess access) {
-        if (access.hiddenFields().isEmpty()) {
-            return schema;
-        }
-        return new FormSchema(schema.key(), schema.name(),
-                schema.fields().stream().filter(f -> !access.hiddenFields().contains(f.key())).toList(), schema.layout(),
-                schema.settings());
+                : new QueryContext(all.formId(), form.schema().without(access.hiddenFields()), all.related(), all.userId(), all.now(), all.zone());
     }
 
     private Optional<QueryContext.Related> related(PublishedForm form, String key) {
@@ -173,7 +163,7 @@ public class RecordQueries {
     PageStatement statement(PublishedForm form, FormAccess access, ListRequest request, List<String> removedKeys) {
         SqlFragment row = filters.compile(access.rowFilter(), context(form, access));
         SqlFragment filter = filters.compile(request.filter(), asked(form, access));
-        RecordSort sort = RecordSort.parse(request.sort(), visible(form.schema(), access), types);
+        RecordSort sort = RecordSort.parse(request.sort(), form.schema().without(access.hiddenFields()), types);
         SqlFragment after = after(request, sort);
         String columns = removedKeys.isEmpty() ? COLUMNS : columns("(r.data - ?::text[])::text");
         // one more than asked for, to know whether a next page exists: an int, never text from a request
@@ -240,7 +230,7 @@ public class RecordQueries {
      */
     public void checkView(PublishedForm form, FormAccess access, JsonNode filter, String sort) {
         filters.compile(filter, asked(form, access));
-        RecordSort.parse(sort, visible(form.schema(), access), types);
+        RecordSort.parse(sort, form.schema().without(access.hiddenFields()), types);
     }
 
     /**
