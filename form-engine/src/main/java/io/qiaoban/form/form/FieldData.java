@@ -40,9 +40,10 @@ public class FieldData {
         }
     }
 
+    /** Records holding a value under the key, those in the trash too: a restore brings them back as they were. */
     public long countWithValue(UUID formId, String key) throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select count(*) from record where form_id = ? and deleted_at is null and data -> ? is not null "
+                "select count(*) from record where form_id = ? and data -> ? is not null "
                         + "and data -> ? <> 'null'::jsonb")) {
             ps.setObject(1, formId);
             ps.setString(2, key);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.agroal.api.AgroalDataSource;
+import io.qiaoban.form.schema.FieldDefinition;
 import io.qiaoban.form.schema.FormSchema;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -14,7 +15,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -206,6 +209,29 @@ public class FormRepository {
                 }
             }
             return versions;
+        }
+    }
+
+    /**
+     * Each field key ever published in the form, as the latest version holding it defined it: the type
+     * the values stored under that key were written with, even when a later version removed the field.
+     */
+    public Map<String, FieldDefinition> lastPublishedFields(UUID formId) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select distinct on (f ->> 'key') f::text
+                  from form_version v, jsonb_array_elements(v.schema -> 'fields') f
+                 where v.form_id = ? order by f ->> 'key', v.version desc""")) {
+            ps.setObject(1, formId);
+            Map<String, FieldDefinition> fields = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    FieldDefinition field = json.readValue(rs.getString(1), FieldDefinition.class);
+                    fields.put(field.key(), field);
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A stored form schema is unreadable", e);
+            }
+            return fields;
         }
     }
 

@@ -128,14 +128,21 @@ public class FormService {
             throw ProblemException.conflict("form.nothingToPublish");
         }
         List<FieldError> errors = new ArrayList<>();
+        // the values under a key were written as the last version holding that key defined it: a field removed
+        // and added back under its key meets its old values again (kept for restore, as are trashed records)
+        Map<String, FieldDefinition> written = before == null ? Map.of() : forms.lastPublishedFields(form.id());
         for (int i = 0; i < form.draft().fields().size(); i++) {
             FieldDefinition field = form.draft().fields().get(i);
             Optional<FieldDefinition> old = before == null ? Optional.empty() : before.field(field.key());
-            if (old.isPresent() && incompatible(old.get(), field)) {
+            FieldDefinition stored = written.get(field.key());
+            if (stored != null && incompatible(stored, field)) {
                 long filled = fieldData.countWithValue(form.id(), field.key());
                 if (filled > 0) {
-                    errors.add(FieldError.of("fields[" + i + "].type", "form.def.typeChangeWithData", field.label(), filled,
-                            old.get().type(), field.type()));
+                    errors.add(old.isPresent()
+                            ? FieldError.of("fields[" + i + "].type", "form.def.typeChangeWithData", field.label(), filled,
+                                    stored.type(), field.type())
+                            : FieldError.of("fields[" + i + "].key", "form.def.keyReusedWithData", field.key(), filled,
+                                    stored.type(), field.type()));
                 }
             }
             if (field.isUniqueField() && (old.isEmpty() || !old.get().isUniqueField())) {

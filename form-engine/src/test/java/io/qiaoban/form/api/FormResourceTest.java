@@ -83,13 +83,42 @@ class FormResourceTest {
         f.admin.api().header("Accept-Language", "zh-CN").post(one + "/publish").then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of("fields[1].type", "fields[2].unique")))
-                .body("errors[0].message", equalTo("字段“年龄”已有 1 条记录填写了数据，不能从“number”改为“date”。请新建一个字段，或先清空这些数据。"))
+                .body("errors[0].message", equalTo("字段“年龄”已有 1 条记录（含回收站中的）填写了数据，不能从“number”改为“date”。请新建一个字段，或先清空这些数据。"))
                 .body("errors[1].message", containsString("13800138000"));
         f.admin.api().get(one).then().body("publishedVersion", equalTo(1));
         // text -> textarea is safe with data; a new field may be unique
         f.admin.api().body(form("customer", List.of(field("name", "姓名", "textarea"), field("age", "年龄", "number"),
                 field("mobile", "手机", "text"), field("code", "会员号", "text", "unique", true)))).put(one).then().statusCode(200);
         f.admin.api().post(one + "/publish").then().statusCode(200).body("publishedVersion", equalTo(2));
+    }
+
+    @Test
+    void aKeyRemovedAndAddedBackMeetsTheValuesItsRecordsStillHoldInTheTrashToo() {
+        String id = f.publish("customer", "客户", List.of(field("name", "姓名", "text"), field("age", "年龄", "number")));
+        String trashed = f.createOk(id, Map.of("name", "甲", "age", 30));
+        f.admin.api().delete(f.records(id) + "/" + trashed).then().statusCode(204);
+        String one = f.forms() + "/" + id;
+        // the trashed record's value counts for a change in place: a restore would bring it back
+        f.admin.api().body(form("customer", List.of(field("name", "姓名", "text"), field("age", "年龄", "date")))).put(one)
+                .then().statusCode(200);
+        f.admin.api().post(one + "/publish").then().statusCode(409).body("errors.field", equalTo(List.of("fields[1].type")));
+        // removed in version 2 ...
+        f.admin.api().body(form("customer", List.of(field("name", "姓名", "text")))).put(one).then().statusCode(200);
+        f.admin.api().post(one + "/publish").then().statusCode(200).body("publishedVersion", equalTo(2));
+        // ... and back as a date in version 3: the stored numbers would meet a date field
+        f.admin.api().body(form("customer", List.of(field("name", "姓名", "text"), field("age", "出生日期", "date")))).put(one)
+                .then().statusCode(200);
+        f.admin.api().header("Accept-Language", "en").post(one + "/publish").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("fields[1].key")))
+                .body("errors[0].message", containsString("The field key \"age\" belonged to a \"number\" field"));
+        f.admin.api().get(one).then().body("publishedVersion", equalTo(2));
+        // back as a number it is the same field again, and the restored record reads as it was
+        f.admin.api().body(form("customer", List.of(field("name", "姓名", "text"), field("age", "年龄", "number")))).put(one)
+                .then().statusCode(200);
+        f.admin.api().post(one + "/publish").then().statusCode(200).body("publishedVersion", equalTo(3));
+        f.admin.api().post(f.records(id) + "/" + trashed + "/restore").then().statusCode(200);
+        f.admin.api().get(f.records(id) + "?sort=-age").then().statusCode(200).body("items[0].data.age", equalTo(30));
     }
 
     @Test
