@@ -83,7 +83,7 @@ public final class FilterCompiler {
     enum Column { NONE, TIMESTAMP, ID }
 
     private final class Compilation {
-        final QueryContext context;
+        QueryContext context;
         final List<Object> params = new ArrayList<>();
         int conditions;
         int aliases;
@@ -154,10 +154,29 @@ public final class FilterCompiler {
             // the form id's bind marker (?) comes before the condition's own in the SQL, so it is bound first
             params.add(target.formId());
             String condition = comparison(operand, node.get("op").asText(), node.get("value"), path, inner);
+            if (target.rowFilter() != null) {
+                condition += " and " + rowFilterOf(target, inner);
+            }
             String table = inner.substring(0, inner.length() - 1);
             return "exists (select 1 from record " + table + " where " + inner + "form_id = ? and " + inner
                     + "workspace_id = " + alias + "workspace_id and " + inner + "deleted_at is null and " + link + " and "
                     + condition + ")";
+        }
+
+        /**
+         * The caller's row filter on the related form, on its records aliased {@code inner}: compiled as that
+         * form's own (its whole schema, its relations), and not counted against the caller's filter.
+         */
+        String rowFilterOf(QueryContext.Related target, String inner) {
+            QueryContext outer = context;
+            int counted = conditions;
+            context = target.rowFilterContext();
+            try {
+                return node(target.rowFilter(), "rowFilter", inner, context.schema(), context.formId(), 0);
+            } finally {
+                context = outer;
+                conditions = counted;
+            }
         }
 
         Operand operand(String name, String alias, FormSchema schema, String path) {

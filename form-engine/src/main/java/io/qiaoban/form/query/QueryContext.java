@@ -1,5 +1,6 @@
 package io.qiaoban.form.query;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.qiaoban.form.schema.FormSchema;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,6 +18,14 @@ public record QueryContext(UUID formId, FormSchema schema, RelatedForms related,
         Optional<Related> find(String formKey);
     }
 
-    public record Related(UUID formId, FormSchema schema) {
+    /**
+     * A form a relation points to, as a filter may use it: the fields it may name, and the row filter
+     * (compiled in {@code rowFilterContext}) that limits which of its records exist for the caller; none
+     * for the engine's own queries and for a role's row filter, which see the whole form.
+     */
+    public record Related(UUID formId, FormSchema schema, JsonNode rowFilter, QueryContext rowFilterContext) {
+        public static Related whole(UUID formId, FormSchema schema) {
+            return new Related(formId, schema, null, null);
+        }
     }
 }

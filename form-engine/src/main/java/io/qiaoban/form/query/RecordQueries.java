@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.qiaoban.form.access.FormAccess;
+import io.qiaoban.form.access.FormPermissions;
 import io.qiaoban.form.form.FormRepository;
 import io.qiaoban.form.form.PublishedForm;
 import io.qiaoban.form.form.StoredForm;
@@ -19,8 +20,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -43,14 +47,16 @@ public class RecordQueries {
     private final AgroalDataSource db;
     private final RecordRepository recordRows;
     private final FormRepository forms;
+    private final FormPermissions permissions;
     private final WorkspaceZones zones;
     private final ObjectMapper json;
     private final Clock clock;
     private final FieldTypes types = FieldTypes.standard();
     private final FilterCompiler filters = new FilterCompiler(types);
 
-    RecordQueries(AgroalDataSource db, RecordRepository recordRows, FormRepository forms, WorkspaceZones zones,
-            ObjectMapper json, Clock clock) {
+    RecordQueries(AgroalDataSource db, RecordRepository recordRows, FormRepository forms, FormPermissions permissions,
+            WorkspaceZones zones, ObjectMapper json, Clock clock) {
+        this.permissions = permissions;
         this.db = db;
         this.recordRows = recordRows;
         this.forms = forms;
@@ -82,20 +88,76 @@ public class RecordQueries {
      */
     private QueryContext asked(PublishedForm form, FormAccess access) {
         QueryContext all = context(form, access);
-        return access.hiddenFields().isEmpty() ? all
-                : new QueryContext(all.formId(), form.schema().without(access.hiddenFields()), all.related(), all.userId(), all.now(), all.zone());
+        if (access.userId() == null) {
+            return all;
+        }
+        return new QueryContext(all.formId(), form.schema().without(access.hiddenFields()),
+                key -> relatedForCaller(form, access.userId(), key), all.userId(), all.now(), all.zone());
     }
 
     private Optional<QueryContext.Related> related(PublishedForm form, String key) {
+        return relatedForm(form, key).map(p -> QueryContext.Related.whole(p.formId(), p.schema()));
+    }
+
+    /**
+     * The form a relation points to as the caller sees it: "customer.spend" must not tell them what the
+     * customer form hides from them, nor anything of customers outside their row filter there. A form
+     * they may not view has no fields to filter by.
+     */
+    private Optional<QueryContext.Related> relatedForCaller(PublishedForm form, UUID userId, String key) {
+        Optional<PublishedForm> target = relatedForm(form, key);
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Optional<FormAccess> access = permissions.forUser(form.workspaceId(), target.get().formId(), userId);
+            if (access.isEmpty() || !access.get().view()) {
+                return Optional.empty();
+            }
+            return Optional.of(new QueryContext.Related(target.get().formId(),
+                    target.get().schema().without(access.get().hiddenFields()), access.get().rowFilter(),
+                    context(target.get(), access.get())));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Optional<PublishedForm> relatedForm(PublishedForm form, String key) {
         try {
             Optional<StoredForm> target = forms.findByKey(form.workspaceId(), form.appId(), key);
             if (target.isEmpty() || !target.get().published()) {
                 return Optional.empty();
             }
-            return forms.published(target.get(), target.get().publishedVersion())
-                    .map(p -> new QueryContext.Related(p.formId(), p.schema()));
+            return forms.published(target.get(), target.get().publishedVersion());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Which of these ids are live records of the form that exist for the caller (inside their row
+     * filter): what a relation value may point to.
+     */
+    public Set<UUID> visibleIds(PublishedForm form, FormAccess access, Collection<UUID> ids)
+            throws SQLException {
+        if (ids.isEmpty() || !access.view()) {
+            return Set.of();
+        }
+        SqlFragment row = filters.compile(access.rowFilter(), context(form, access));
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select r.id from record r where r.workspace_id = ? and r.form_id = ? and r.deleted_at is null "
+                        + "and r.id = any (?) and " + row.sql())) {
+            ps.setObject(1, form.workspaceId());
+            ps.setObject(2, form.formId());
+            ps.setArray(3, c.createArrayOf("uuid", ids.toArray()));
+            row.bind(ps, 4);
+            Set<UUID> found = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return found;
         }
     }
 

@@ -233,17 +233,6 @@ public class RecordRepository {
         return ids("select id from department where workspace_id = ? and id = any (?)", workspaceId, departmentIds);
     }
 
-    /** Which of these ids are live records of the form. */
-    public Set<UUID> liveRecords(UUID workspaceId, UUID formId, Collection<UUID> ids) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select id from record where workspace_id = ? and form_id = ? and deleted_at is null and id = any (?)")) {
-            ps.setObject(1, workspaceId);
-            ps.setObject(2, formId);
-            ps.setArray(3, c.createArrayOf("uuid", ids.toArray()));
-            return collect(ps);
-        }
-    }
-
     private Set<UUID> ids(String sql, UUID workspaceId, Collection<UUID> ids) throws SQLException {
         if (ids.isEmpty()) {
             return Set.of();

@@ -14,7 +14,6 @@ import io.qiaoban.form.access.FormAccess;
 import io.qiaoban.form.access.FormPermissions;
 import io.qiaoban.form.form.FormRepository;
 import io.qiaoban.form.form.PublishedForm;
-import io.qiaoban.form.form.StoredForm;
 import io.qiaoban.form.query.RecordQueries;
 import io.qiaoban.form.schema.FieldDefinition;
 import io.qiaoban.form.schema.FieldTypes;
@@ -56,6 +55,7 @@ public class RecordService {
     private final RecordEvents events;
     private final FormDependencies dependencies;
     private final FormRepository forms;
+    private final FormPermissions permissions;
     private final JobQueue jobs;
     private final WorkspaceZones zones;
     private final Clock clock;
@@ -66,7 +66,9 @@ public class RecordService {
     private final FileStore files;
 
     RecordService(RecordRepository records, RecordQueries queries, ComputedFields computed, RecordEvents events,
-            FormDependencies dependencies, FormRepository forms, JobQueue jobs, WorkspaceZones zones, FileStore files, Clock clock) {
+            FormDependencies dependencies, FormRepository forms, FormPermissions permissions, JobQueue jobs, WorkspaceZones zones,
+            FileStore files, Clock clock) {
+        this.permissions = permissions;
         this.files = files;
         this.records = records;
         this.queries = queries;
@@ -397,11 +399,16 @@ public class RecordService {
                 }
             }
 
+            /** Only records the writer may see: a relation to another is a way to read it (lookups, filters). */
             @Override
             public Set<UUID> records(String formKey, Collection<UUID> ids) {
                 try {
-                    Optional<StoredForm> target = forms.findByKey(form.workspaceId(), form.appId(), formKey);
-                    return target.isEmpty() ? Set.of() : records.liveRecords(form.workspaceId(), target.get().id(), ids);
+                    Optional<PublishedForm> target = forms.publishedByKey(form.workspaceId(), form.appId(), formKey);
+                    if (target.isEmpty()) {
+                        return Set.of();
+                    }
+                    Optional<FormAccess> access = permissions.forUser(form.workspaceId(), target.get().formId(), userId);
+                    return access.isEmpty() ? Set.of() : queries.visibleIds(target.get(), access.get(), ids);
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }

@@ -135,6 +135,40 @@ class RecordQueryTest {
         assertEquals(List.of("大单"), orderTitles("{\"field\":\"customer.city\",\"op\":\"in\",\"value\":[\"杭州\",\"上海\"]}"));
     }
 
+    @Test
+    void throughARelationAMemberReachesOnlyWhatTheyMaySeeOfTheFormItPointsTo() {
+        Session member = f.admin.addMember(f.workspace, "member");
+        String mine = f.create(member, customers, Map.of("name", "我的钻石客户", "owner", member.userId().toString(),
+                "level", "diamond", "spend", 9000)).then().statusCode(201).extract().path("id");
+        f.create(member, orders, Map.of("title", "我的单", "customer", mine)).then().statusCode(201);
+        String roleId = f.admin.api().get("/api/v1/workspaces/" + f.workspace + "/roles").then().extract().jsonPath()
+                .getString("find { it.builtInKey == 'member' }.id");
+        String customerPermissions = f.forms() + "/" + customers + "/permissions/" + roleId;
+        f.admin.api().body(Map.of("rowFilter", Map.of("field", "owner", "op", "eq", "value", "$me"),
+                "hiddenFields", List.of("spend"))).put(customerPermissions).then().statusCode(200);
+
+        // both orders point to a diamond customer; only the member's own customer exists for them
+        assertEquals(Set.of("大单", "我的单"), new HashSet<>(orderTitles("{\"field\":\"customer.level\",\"op\":\"eq\",\"value\":\"diamond\"}")));
+        member.api().queryParam("filter", "{\"field\":\"customer.level\",\"op\":\"eq\",\"value\":\"diamond\"}")
+                .get(f.records(orders)).then().statusCode(200).body("items.data.title", equalTo(List.of("我的单")));
+        member.api().queryParam("filter", "{\"not\":{\"field\":\"customer.level\",\"op\":\"eq\",\"value\":\"gold\"}}")
+                .get(f.records(orders) + "/count").then().statusCode(200).body("value", equalTo(2));
+        // a field hidden from them there cannot be filtered by from here either
+        member.api().queryParam("filter", "{\"field\":\"customer.spend\",\"op\":\"gt\",\"value\":5000}")
+                .get(f.records(orders)).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].code", equalTo("form.filter.unknownField"));
+        // nor can a relation point to a customer that does not exist for them, which its lookups would show
+        f.create(member, orders, Map.of("title", "借别人的客户", "customer", byName.get("李四"))).then().statusCode(400)
+                .body("errors[0].field", equalTo("customer"));
+        f.create(member, orders, Map.of("title", "我的第二单", "customer", mine)).then().statusCode(201);
+
+        // a form they may not view has no fields for them at all
+        f.admin.api().body(Map.of("view", false)).put(customerPermissions).then().statusCode(200);
+        member.api().queryParam("filter", "{\"field\":\"customer.level\",\"op\":\"eq\",\"value\":\"diamond\"}")
+                .get(f.records(orders)).then().statusCode(400).body("errors[0].code", equalTo("form.filter.unknownField"));
+        f.create(member, orders, Map.of("title", "看不见的客户", "customer", mine)).then().statusCode(400);
+    }
+
     List<String> orderTitles(String filter) {
         return f.admin.api().queryParam("filter", filter).get(f.records(orders)).then().statusCode(200).extract().jsonPath()
                 .getList("items.data.title");
