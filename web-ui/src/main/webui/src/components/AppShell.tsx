@@ -25,7 +25,7 @@ import type { Workspace } from '../api';
 import { useApps } from '../features/apps/useApps';
 import { useLogout, useMe } from '../features/auth/session';
 import { CreateWorkspaceModal } from '../features/workspaces/CreateWorkspaceModal';
-import { canOpen, type Section } from '../features/workspaces/permissions';
+import { can, canOpen, type Section } from '../features/workspaces/permissions';
 import { pickDefaultWorkspace, useWorkspaceIdFromUrl, useWorkspaces } from '../features/workspaces/useWorkspaces';
 import { WorkspaceSettingsModal } from '../features/workspaces/WorkspaceSettingsModal';
 import { WorkspaceSwitcher } from '../features/workspaces/WorkspaceSwitcher';
@@ -109,7 +109,7 @@ export function AppShell() {
     : null;
 
   // what flows sent to customers, for whoever sees the apps
-  const messagesItem: NonNullable<MenuProps['items']>[number] | null = current && canOpen(current, 'apps')
+  const messagesItem: NonNullable<MenuProps['items']>[number] | null = current && can(current, 'message.read')
     ? {
         key: 'messages',
         icon: <MessageOutlined />,
@@ -170,15 +170,20 @@ export function AppShell() {
             </Link>
           ),
         },
-        {
-          key: 'app-rule-runs',
-          icon: <UnorderedListOutlined />,
-          label: (
-            <Link to={`${base}/rule-runs`} data-testid="nav-rule-runs">
-              {t('nav.ruleRuns')}
-            </Link>
-          ),
-        },
+        // the run log shows values of the records rules ran on: for those who manage the app
+        ...(can(current, 'app.manage')
+          ? [
+              {
+                key: 'app-rule-runs',
+                icon: <UnorderedListOutlined />,
+                label: (
+                  <Link to={`${base}/rule-runs`} data-testid="nav-rule-runs">
+                    {t('nav.ruleRuns')}
+                  </Link>
+                ),
+              },
+            ]
+          : []),
       ],
     });
   }

@@ -7,7 +7,7 @@ import { Forbidden, QueryError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { tid } from '../../components/testid';
 import { formatDateTime } from '../../lib/time';
-import { canOpen } from '../workspaces/permissions';
+import { can, canOpen } from '../workspaces/permissions';
 import { useWorkspace } from '../workspaces/WorkspaceGate';
 import { ConversionCard } from './ConversionCard';
 import { InstanceStateTag, OutcomeTags } from './InstanceStateTag';
@@ -33,17 +33,22 @@ export default function InstancesPage() {
   const workspace = useWorkspace();
   const { appId = '', flowId = '' } = useParams();
   if (!canOpen(workspace, 'apps')) return <Forbidden />;
-  return <Instances workspaceId={workspace.id} appId={appId} flowId={flowId} />;
+  return <Instances workspaceId={workspace.id} appId={appId} flowId={flowId} manage={can(workspace, 'app.manage')} />;
 }
 
-function Instances({ workspaceId, appId, flowId }: { workspaceId: string; appId: string; flowId: string }) {
+/**
+ * Every run names the record it ran on and what its steps did with it, so the list is for app managers
+ * (as the server decides); everyone else may still start a manual flow here and follows their own runs
+ * in the inbox.
+ */
+function Instances({ workspaceId, appId, flowId, manage }: { workspaceId: string; appId: string; flowId: string; manage: boolean }) {
   const { t } = useTranslation();
   const [state, setState] = useState<string | undefined>();
   const [starting, setStarting] = useState(false);
   const flow = useFlow(workspaceId, appId, flowId);
   const published = flow.data?.flow.publishedVersion ?? null;
   const version = useFlowVersion(workspaceId, appId, flowId, published);
-  const instances = useInstances(workspaceId, appId, flowId, state);
+  const instances = useInstances(workspaceId, appId, flowId, state, manage);
   const nodeName = (id: string | null | undefined) => version.data?.nodes.find((n) => n.id === id)?.name ?? id ?? '';
   const start = manualStart(version.data);
 
@@ -70,8 +75,10 @@ function Instances({ workspaceId, appId, flowId }: { workspaceId: string; appId:
         subtitle={<Link to={flowsPath(workspaceId, appId)}><ArrowLeftOutlined /> {t('flows.designer.back')}</Link>}
         extra={
           <Space>
-            <Select allowClear placeholder={t('flows.run.allStates')} style={{ width: 140 }} value={state} onChange={setState}
-              options={STATES.map((s) => ({ value: s, label: t(`flows.run.states.${s}`) }))} {...tid('instances-state')} />
+            {manage && (
+              <Select allowClear placeholder={t('flows.run.allStates')} style={{ width: 140 }} value={state} onChange={setState}
+                options={STATES.map((s) => ({ value: s, label: t(`flows.run.states.${s}`) }))} {...tid('instances-state')} />
+            )}
             {start.manual && (
               <Button type="primary" icon={<PlayCircleOutlined />} onClick={() => setStarting(true)} {...tid('start-flow')}>
                 {t('flows.run.start.button')}
@@ -82,7 +89,11 @@ function Instances({ workspaceId, appId, flowId }: { workspaceId: string; appId:
       />
       {flow.data?.flow.kind === 'journey' && published !== null && <ConversionCard workspaceId={workspaceId} appId={appId} flowId={flowId} />}
       <Card>
-        {instances.error ? (
+        {!manage ? (
+          <Empty description={t('flows.run.managersOnly')} {...tid('instances-managers-only')}>
+            <Link to={`/w/${encodeURIComponent(workspaceId)}/inbox`}>{t('nav.inbox')}</Link>
+          </Empty>
+        ) : instances.error ? (
           <QueryError error={instances.error} onRetry={() => void instances.refetch()} />
         ) : (
           <Table rowKey="id" loading={instances.isLoading} dataSource={instances.data ?? []} columns={columns} pagination={{ pageSize: 20 }}

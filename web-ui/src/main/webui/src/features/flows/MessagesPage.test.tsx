@@ -69,12 +69,18 @@ describe('messages page (jsdom, fake API)', { timeout: 60_000 }, () => {
     expect(asked).toContain(`DELETE ${WS}/message-opt-outs?recipient=13800000001`);
   });
 
-  it('shows the list without the buttons to who may not change it', async () => {
-    renderFlowsAt('/w/w1/messages', ['app.view']);
+  it('shows the list without the buttons to who may read it but not change it', async () => {
+    renderFlowsAt('/w/w1/messages', ['app.view', 'message.read']);
     fireEvent.click(await screen.findByTestId('messages-tab-opt-outs'));
     const list = await screen.findByTestId('opt-outs-table');
     await within(list).findByText('13800000001');
     expect(screen.queryByTestId('opt-out-add')).toBeNull();
     expect(within(list).queryByTestId('opt-in')).toBeNull();
+  });
+
+  it('is closed to a role without message.read: the log shows customers beyond its records', async () => {
+    renderFlowsAt('/w/w1/messages', ['app.view', 'app.manage']);
+    await screen.findByText('无权访问');
+    expect(screen.queryByTestId('messages-tab-log')).toBeNull();
   });
 });

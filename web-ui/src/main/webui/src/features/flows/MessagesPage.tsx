@@ -8,7 +8,7 @@ import { Forbidden, QueryError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { tid } from '../../components/testid';
 import { formatDateTime } from '../../lib/time';
-import { can, canOpen } from '../workspaces/permissions';
+import { can } from '../workspaces/permissions';
 import { useWorkspace } from '../workspaces/WorkspaceGate';
 import { instancePath } from './paths';
 import type { FlowMessage, OptOutEntry } from './runtimeTypes';
@@ -17,13 +17,14 @@ import { useMessages, useOptOut, useOptOuts } from './useRuntime';
 /**
  * What flows sent to customers, and who unsubscribed (退订): operators look a customer up by phone,
  * see every message and why one was held back, and put someone on or off the opt-out list (a
- * customer who called to unsubscribe). App managers change the list; everyone with the apps reads.
+ * customer who called to unsubscribe). Roles with message.read read both; app managers change the list.
  */
 export default function MessagesPage() {
   const { t } = useTranslation();
   const workspace = useWorkspace();
   const [tab, setTab] = useState('log');
-  if (!canOpen(workspace, 'apps')) return <Forbidden />;
+  // recipients and bodies carry customers' data beyond any form's permissions: message.read, as the server decides
+  if (!can(workspace, 'message.read')) return <Forbidden />;
   return (
     <>
       <PageHeader title={t('flows.messages.title')} subtitle={t('flows.messages.subtitle')} />

@@ -16,7 +16,7 @@ import InboxPage from '../approvals/InboxPage';
 import MessagesPage from './MessagesPage';
 import type { FlowGraph, FlowView } from './types';
 
-export const ALL = ['app.view', 'app.manage'];
+export const ALL = ['app.view', 'app.manage', 'message.read'];
 
 /** installDomShims plus React Flow's needs: DOMMatrixReadOnly (zoom) and SVG boxes (edge labels). */
 export function installFlowShims(): void {

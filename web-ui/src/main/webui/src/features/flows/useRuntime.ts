@@ -5,10 +5,11 @@ import type { Decision, InboxBox, InstanceDetail, SimulationRequest } from './ru
 /** While an instance runs, the monitor and lists look again every few seconds: steps move on by themselves. */
 export const RUNNING_REFRESH_MS = 3000;
 
-export function useInstances(workspaceId: string, appId: string, flowId: string, state?: string) {
+export function useInstances(workspaceId: string, appId: string, flowId: string, state?: string, enabled = true) {
   return useQuery({
     queryKey: runtimeKeys.instances(workspaceId, flowId, state),
     queryFn: () => runtimeApi.instances(workspaceId, appId, flowId, state),
+    enabled,
     refetchInterval: (q) => (q.state.data?.some((i) => i.state === 'running') ? RUNNING_REFRESH_MS : false),
   });
 }

@@ -7,7 +7,7 @@ import { errorMessage } from '../../components/errors';
 import { Forbidden, QueryError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../lib/time';
-import { canOpen } from '../workspaces/permissions';
+import { can } from '../workspaces/permissions';
 import { useWorkspace } from '../workspaces/WorkspaceGate';
 import { OUTCOMES, OutcomeTag, RulesBreadcrumb, rulePath } from './common';
 import { useRuleList, useRuleRuns } from './useRules';
@@ -17,7 +17,8 @@ const MONO = "'SFMono-Regular', Consolas, 'Liberation Mono', Menlo, monospace";
 export default function RuleRunsPage() {
   const workspace = useWorkspace();
   const { appId = '' } = useParams();
-  if (!canOpen(workspace, 'apps')) return <Forbidden />;
+  // the run log shows values of the records rules ran on: for those who manage the app, as the server decides
+  if (!can(workspace, 'app.manage')) return <Forbidden />;
   return <RunLog workspaceId={workspace.id} appId={appId} />;
 }
 

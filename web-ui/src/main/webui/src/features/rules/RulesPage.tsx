@@ -29,7 +29,7 @@ function RulesList({ workspaceId, appId, manage }: { workspaceId: string; appId:
   const setEnabled = useSetRuleEnabled(workspaceId, appId);
   const remove = useDeleteRule(workspaceId, appId);
   // a server that does not say each rule's last run: take it from the run log
-  const latest = useLatestRuns(workspaceId, appId, !!rules.data?.some((r) => r.lastRun === undefined));
+  const latest = useLatestRuns(workspaceId, appId, manage && !!rules.data?.some((r) => r.lastRun === undefined));
 
   const toggle = async (rule: RuleSummary, enabled: boolean) => {
     try {
@@ -120,9 +120,11 @@ function RulesList({ workspaceId, appId, manage }: { workspaceId: string; appId:
           <Tooltip title={manage ? t('common.edit') : t('rules.view')}>
             <Button type="text" size="small" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => navigate(rulePath(workspaceId, appId, r.id))} data-testid="rule-edit" />
           </Tooltip>
-          <Tooltip title={t('rules.runLog')}>
-            <Button type="text" size="small" icon={<HistoryOutlined />} aria-label={t('rules.runLog')} onClick={() => navigate(runsPath(workspaceId, appId, r.id))} data-testid="rule-runs" />
-          </Tooltip>
+          {manage && (
+            <Tooltip title={t('rules.runLog')}>
+              <Button type="text" size="small" icon={<HistoryOutlined />} aria-label={t('rules.runLog')} onClick={() => navigate(runsPath(workspaceId, appId, r.id))} data-testid="rule-runs" />
+            </Tooltip>
+          )}
           {manage && (
             <Popconfirm
               title={t('rules.deleteConfirm', { name: r.name })}
@@ -151,9 +153,11 @@ function RulesList({ workspaceId, appId, manage }: { workspaceId: string; appId:
             <Tooltip title={t('common.refresh')}>
               <Button icon={<ReloadOutlined />} onClick={() => void rules.refetch()} loading={rules.isFetching} aria-label={t('common.refresh')} data-testid="rules-refresh" />
             </Tooltip>
-            <Link to={runsPath(workspaceId, appId)} data-testid="rules-runs-link">
-              <Button icon={<HistoryOutlined />}>{t('rules.runLog')}</Button>
-            </Link>
+            {manage && (
+              <Link to={runsPath(workspaceId, appId)} data-testid="rules-runs-link">
+                <Button icon={<HistoryOutlined />}>{t('rules.runLog')}</Button>
+              </Link>
+            )}
             {manage && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(newPath)} data-testid="rule-create">
                 {t('rules.create')}

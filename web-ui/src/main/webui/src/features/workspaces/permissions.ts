@@ -3,6 +3,7 @@ export const PERMISSIONS = [
   'workspace.manage',
   'app.view',
   'app.manage',
+  'message.read',
   'record.create',
   'record.edit',
   'record.delete',

@@ -34,7 +34,8 @@ public class MessageService {
 
     @Transactional(rollbackOn = Exception.class)
     public List<MessageLog.Message> latest(UUID workspaceId, String recipient, int limit) throws Exception {
-        guard.require(workspaceId, Permission.APP_VIEW);
+        // recipients and bodies carry customers' data, whatever a reader's role may see of their records
+        guard.require(workspaceId, Permission.MESSAGE_READ);
         return log.latest(workspaceId, recipient == null || recipient.isBlank() ? null : recipient.trim(),
                 Math.max(1, Math.min(limit, MAX_PAGE)));
     }
@@ -42,7 +43,7 @@ public class MessageService {
     /** Who unsubscribed, newest first; {@code containing} narrows by part of the recipient (a phone's last digits). */
     @Transactional(rollbackOn = Exception.class)
     public List<MessageLog.OptOut> optOuts(UUID workspaceId, String containing, int limit) throws Exception {
-        guard.require(workspaceId, Permission.APP_VIEW);
+        guard.require(workspaceId, Permission.MESSAGE_READ);
         return log.optOuts(workspaceId, containing == null || containing.isBlank() ? null : containing.trim(),
                 Math.max(1, Math.min(limit, MAX_PAGE)));
     }

@@ -90,7 +90,9 @@ public class InstanceService {
     @Transactional(rollbackOn = Exception.class)
     public List<FlowInstance> list(UUID workspaceId, UUID appId, UUID flowId, String state, Instant before, int limit)
             throws Exception {
-        guard.require(workspaceId, Permission.APP_VIEW);
+        // instances name the records they run on and show what their steps did with them: the monitor is for
+        // those who manage the app; everyone else sees the instances they take part in (detail, inbox)
+        guard.require(workspaceId, Permission.APP_MANAGE);
         flows.find(workspaceId, appId, flowId, false).orElseThrow(() -> ProblemException.notFound("@thing.flow"));
         InstanceState wanted = null;
         if (state != null && !state.isBlank()) {
@@ -111,7 +113,7 @@ public class InstanceService {
         boolean involved = me.user.id.equals(instance.startedBy())
                 || instanceTasks.stream().anyMatch(t -> t.assignee().equals(me.user.id))
                 || tasks.copied(instanceId, me.user.id);
-        if (!involved && !me.role.allows(Permission.APP_VIEW)) {
+        if (!involved && !me.role.allows(Permission.APP_MANAGE)) {
             throw ProblemException.notFound("@thing.instance");
         }
         String name = flows.find(workspaceId, instance.appId(), instance.flowId(), false).map(f -> f.name()).orElse("");

@@ -7,12 +7,14 @@ import static io.qiaoban.flow.testing.FlowApp.graph;
 import static io.qiaoban.flow.testing.FlowApp.node;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.qiaoban.core.event.DomainEvent;
 import io.qiaoban.core.testing.Delivery;
+import io.qiaoban.core.testing.Session;
 import io.qiaoban.flow.testing.FlowApp;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -94,6 +96,17 @@ class JourneyRuntimeTest {
                 .body("steps.nodeId", equalTo(List.of("firstOrder", "thanks", "week", "repurchased", "coupon", "end")))
                 .body("messages.template", equalTo(List.of("thanks", "coupon-10")));
         assertEquals(2, count("select count(*) from flow_message where instance_id = ?", UUID.fromString(instance)));
+
+        // the monitor and the message log show customers' data whatever a reader's role sees of their records:
+        // an operator (member) reads neither unless granted message.read; a builder holds it
+        Session operator = app.admin.addMember(app.workspace, "member");
+        operator.api().get(app.flows() + "/" + flow + "/instances").then().statusCode(403).contentType("application/problem+json");
+        app.instance(operator, instance).then().statusCode(404);
+        operator.api().get(app.ws() + "/messages").then().statusCode(403);
+        operator.api().get(app.ws() + "/message-opt-outs").then().statusCode(403);
+        Session builder = app.admin.addMember(app.workspace, "builder");
+        builder.api().get(app.ws() + "/messages").then().statusCode(200).body("template", hasItem("coupon-10"));
+        app.instance(builder, instance).then().statusCode(200);
         assertEquals(1, count("select count(*) from outbox where type = 'message.queued' and payload ->> 'template' = 'coupon-10' "
                 + "and workspace_id = ?", app.workspace));
     }

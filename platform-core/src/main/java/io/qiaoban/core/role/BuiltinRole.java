@@ -6,7 +6,7 @@ import java.util.List;
 /** The roles every new workspace starts with. The owner role always holds every permission. */
 public enum BuiltinRole {
     OWNER("owner", "所有者", Arrays.stream(Permission.values()).map(Permission::key).toList()),
-    BUILDER("builder", "搭建者", List.of("app.view", "app.manage", "record.create", "record.edit", "record.delete", "member.view")),
+    BUILDER("builder", "搭建者", List.of("app.view", "app.manage", "message.read", "record.create", "record.edit", "record.delete", "member.view")),
     MEMBER("member", "成员", List.of("app.view", "record.create", "record.edit", "member.view")),
     VIEWER("viewer", "只读", List.of("app.view"));
 

@@ -8,6 +8,8 @@ public enum Permission {
     WORKSPACE_MANAGE("workspace.manage", "workspace"),
     APP_VIEW("app.view", "app"),
     APP_MANAGE("app.manage", "app"),
+    /** What flows sent (recipients, bodies) and who unsubscribed: customers' data beyond any one form's permissions. */
+    MESSAGE_READ("message.read", "app"),
     RECORD_CREATE("record.create", "record"),
     RECORD_EDIT("record.edit", "record"),
     RECORD_DELETE("record.delete", "record"),

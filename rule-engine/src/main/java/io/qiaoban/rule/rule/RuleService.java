@@ -212,7 +212,9 @@ public class RuleService {
     @Transactional
     public List<RuleRun> runs(UUID workspaceId, UUID appId, UUID ruleId, String outcome, RuleRepository.RunCursor before,
             int limit) throws Exception {
-        guard.require(workspaceId, Permission.APP_VIEW);
+        // a run keeps the actions as they ran, their formulas resolved against the record: values a reader's
+        // role may not see on that form, so the log is for those who manage the app
+        guard.require(workspaceId, Permission.APP_MANAGE);
         apps.get(workspaceId, appId);
         return rules.runs(workspaceId, appId, ruleId, outcome, before, limit);
     }

@@ -248,10 +248,10 @@ class RuleResourceTest {
         Session stranger = TestUsers.platformAdmin();
         UUID own = stranger.createWorkspace("别人的 " + UUID.randomUUID().toString().substring(0, 6));
         Session viewer = admin.addMember(workspace, "viewer");
-        for (String path : List.of(rules(), rules() + "/" + id, rules() + "/" + id + "/versions",
-                "/api/v1/workspaces/" + workspace + "/apps/" + app + "/rule-runs")) {
+        String runs = "/api/v1/workspaces/" + workspace + "/apps/" + app + "/rule-runs";
+        for (String path : List.of(rules(), rules() + "/" + id, rules() + "/" + id + "/versions", runs)) {
             stranger.api().get(path).then().statusCode(404);
-            viewer.api().get(path).then().statusCode(200);
+            viewer.api().get(path).then().statusCode(path.equals(runs) ? 403 : 200);
         }
         stranger.api().body(vipRule("true")).put(rules() + "/" + id).then().statusCode(404);
         stranger.api().post(rules() + "/" + id + "/publish").then().statusCode(404);
