@@ -120,14 +120,19 @@ public class FormResource {
         return new PublishedView(p.formId(), p.key(), shown.name(), shown.fields(), shown.layout(), shown.settings(), p.version());
     }
 
-    /** The published version as JSON Schema (draft 2020-12), for API users and their validators. */
+    /**
+     * The published version as JSON Schema (draft 2020-12), for API users and their validators: as the
+     * caller's role may see it (the fields it hides are no properties of theirs, as in {@code /published}).
+     */
     @GET
     @Path("/{formId}/json-schema")
     @Produces({"application/schema+json", "application/json"})
     public ObjectNode schema(@PathParam("workspaceId") UUID workspaceId, @PathParam("appId") UUID appId,
             @PathParam("formId") UUID formId) throws Exception {
-        PublishedForm form = forms.published(workspaceId, appId, formId);
-        return jsonSchema.of(form.schema(), "https://qiaoban.io/schemas/forms/" + form.formId() + "/v" + form.version());
+        FormTargets.Target t = targets.viewable(workspaceId, appId, formId);
+        PublishedForm form = t.form();
+        return jsonSchema.of(form.schema().without(t.access().hiddenFields()),
+                "https://qiaoban.io/schemas/forms/" + form.formId() + "/v" + form.version());
     }
 
     @DELETE

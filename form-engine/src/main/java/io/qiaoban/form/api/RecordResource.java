@@ -175,7 +175,9 @@ public class RecordResource {
     public List<HistoryEntry> history(@PathParam("workspaceId") UUID workspaceId, @PathParam("appId") UUID appId,
             @PathParam("formId") UUID formId, @PathParam("recordId") UUID recordId) throws Exception {
         FormTargets.Target t = target(workspaceId, appId, formId);
-        queries.find(t.form(), t.access(), recordId, false).orElseThrow(() -> ProblemException.notFound("@thing.record"));
+        // a record in the trash exists, as for GET, only for those who may delete (and so restore) records
+        queries.find(t.form(), t.access(), recordId, false).filter(x -> !x.deleted() || t.access().delete())
+                .orElseThrow(() -> ProblemException.notFound("@thing.record"));
         return rows.history(workspaceId, recordId, 200).stream().map(h -> withoutHidden(t.access(), h)).toList();
     }
 

@@ -65,8 +65,9 @@ public class FormService {
     }
 
     @Transactional(rollbackOn = Exception.class)
+    /** The draft, for those who design forms: it describes every field, those hidden from some roles too. */
     public StoredForm get(UUID workspaceId, UUID appId, UUID formId) throws SQLException {
-        guard.require(workspaceId, Permission.APP_VIEW);
+        guard.require(workspaceId, Permission.APP_MANAGE);
         return find(workspaceId, appId, formId, false);
     }
 
@@ -109,7 +110,7 @@ public class FormService {
 
     @Transactional(rollbackOn = Exception.class)
     public FormDiff diff(UUID workspaceId, UUID appId, UUID formId) throws SQLException {
-        guard.require(workspaceId, Permission.APP_VIEW);
+        guard.require(workspaceId, Permission.APP_MANAGE);
         StoredForm form = find(workspaceId, appId, formId, false);
         return FormDiff.between(publishedSchema(form).orElse(null), form.draft());
     }

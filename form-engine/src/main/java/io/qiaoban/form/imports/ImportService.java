@@ -92,17 +92,24 @@ public class ImportService {
         return find(form, access, importId, false);
     }
 
-    /** An import of this form that the caller started (or any, for one who may delete records). */
+    /**
+     * An import of this form that the caller started: its sample rows and error report show the sheet as
+     * uploaded, columns their role may not see included, so an import is its uploader's own (as an export is).
+     */
     public RecordImport find(PublishedForm form, FormAccess access, UUID importId, boolean forUpdate) throws SQLException {
         return imports.find(form.workspaceId(), importId, forUpdate)
                 .filter(i -> i.formId().equals(form.formId()))
-                .filter(i -> access.delete() || access.userId() == null || access.userId().equals(i.createdBy()))
+                .filter(i -> ownImport(access, i))
                 .orElseThrow(() -> ProblemException.notFound("@thing.import"));
     }
 
     public List<RecordImport> recent(PublishedForm form, FormAccess access) throws SQLException {
         return imports.recent(form.workspaceId(), form.formId(), 20).stream()
-                .filter(i -> access.delete() || access.userId() == null || access.userId().equals(i.createdBy())).toList();
+                .filter(i -> ownImport(access, i)).toList();
+    }
+
+    private static boolean ownImport(FormAccess access, RecordImport i) {
+        return access.userId() == null || access.userId().equals(i.createdBy());
     }
 
     /** The header row with the first values of each column, for the mapping screen. */

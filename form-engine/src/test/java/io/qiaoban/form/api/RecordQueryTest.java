@@ -310,6 +310,12 @@ class RecordQueryTest {
         member.api().get(f.forms() + "/" + customers + "/published").then().statusCode(200)
                 .body("fields.key", not(hasItem("spend"))).body("fields.key", hasItem("name"));
         f.admin.api().get(f.forms() + "/" + customers + "/published").then().body("fields.key", hasItem("spend"));
+        member.api().get(f.forms() + "/" + customers + "/json-schema").then().statusCode(200)
+                .body("properties.containsKey('spend')", equalTo(false)).body("properties.containsKey('name')", equalTo(true));
+        f.admin.api().get(f.forms() + "/" + customers + "/json-schema").then().body("properties.containsKey('spend')", equalTo(true));
+        // the draft and its diff describe every field: for those who design forms
+        member.api().get(f.forms() + "/" + customers).then().statusCode(403).contentType("application/problem+json");
+        member.api().get(f.forms() + "/" + customers + "/diff").then().statusCode(403);
         // a hidden field can be neither filtered nor sorted by: its values would show through the answers
         String bySpend = "{\"field\":\"spend\",\"op\":\"gt\",\"value\":100}";
         member.api().queryParam("filter", bySpend).get(f.records(customers)).then().statusCode(400)

@@ -166,6 +166,10 @@ class RecordResourceTest {
         f.admin.api().get(f.records(customers)).then().statusCode(200).body("items.id", equalTo(List.of()));
         f.admin.api().get(f.records(customers) + "?deleted=true").then().statusCode(200).body("items.id", equalTo(List.of(id)));
         f.admin.api().body(Map.of("name", "改")).patch(one).then().statusCode(404);
+        // for who may not delete (so not restore) records, a record in the trash does not exist: nor its history
+        io.qiaoban.core.testing.Session member = f.admin.addMember(f.workspace, "member");
+        member.api().get(one).then().statusCode(404);
+        member.api().get(one + "/history").then().statusCode(404).contentType("application/problem+json");
 
         // the mobile number was released: another customer takes it, and the restore is refused
         String other = f.createOk(customers, Map.of("name", "新客", "mobile", "13700000000"));

@@ -246,6 +246,12 @@ class ImportResourceTest {
         String english = given().cookie("qb_session", f.admin.cookie()).header("Accept-Language", "en")
                 .get(imports() + "/" + failed.path("id") + "/errors").then().extract().asString();
         assertTrue(english.startsWith("\ufeffRow,Column,Field,Value,Problem"), english);
+        // the report and the samples show the sheet as uploaded: an import is its uploader's own, even to a
+        // role that may delete records (which once read everyone's)
+        io.qiaoban.core.testing.Session builder = f.admin.addMember(f.workspace, "builder");
+        builder.api().get(imports()).then().statusCode(200).body("", hasSize(0));
+        builder.api().get(imports() + "/" + failed.path("id")).then().statusCode(404);
+        given().cookie("qb_session", builder.cookie()).get(imports() + "/" + failed.path("id") + "/errors").then().statusCode(404);
 
         Response skipped = importFile("bad.csv", csv.getBytes(StandardCharsets.UTF_8), MAPPING, true);
         skipped.then().body("state", equalTo("done")).body("importedRows", equalTo(1)).body("errorRows", equalTo(4));
