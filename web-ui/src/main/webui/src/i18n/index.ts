@@ -1,3 +1,5 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { translations } from './resources';
@@ -21,6 +23,8 @@ export function initialLang(): Lang {
 
 function apply(lang: Lang): void {
   setApiLanguage(lang);
+  // the date pickers and the calendar view name months and weekdays through dayjs' global locale
+  dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
 }
 

@@ -40,7 +40,7 @@ import { SimulationDrawer } from './SimulationDrawer';
 import { JourneyGoalPanel, type JourneyOutcome } from './JourneyGoalPanel';
 import type { FlowGraph, FlowView } from './types';
 import { useFlow, usePublishFlow, useSaveFlow } from './useFlows';
-import { useLeaveGuard } from './useLeaveGuard';
+import { useLeaveGuard } from '../../components/useLeaveGuard';
 import { VersionsDrawer } from './VersionsDrawer';
 
 /** The form whose records start the flow, if its trigger names one. */

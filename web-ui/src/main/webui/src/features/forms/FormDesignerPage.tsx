@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import {
   DndContext,
   DragOverlay,
@@ -37,6 +37,7 @@ import { FormSettingsPanel, PropertyPanel, SectionPanel } from './PropertyPanel'
 import { PublishModal } from './PublishModal';
 import type { FieldDefinition, FieldType } from './types';
 import { useForm, useFormList, usePublishForm, useSaveForm } from './useForms';
+import { useLeaveGuard } from '../../components/useLeaveGuard';
 
 export default function FormDesignerPage() {
   const workspace = useWorkspace();
@@ -88,12 +89,7 @@ function Designer({ workspaceId, appId, loaded, onReload }: { workspaceId: strin
   const placed = useMemo(() => problemsByField(state, problems), [state, problems]);
   const optionLabel = useCallback((n: number) => t('forms.option', { n }), [t]);
 
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  useLeaveGuard(dirty);
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),

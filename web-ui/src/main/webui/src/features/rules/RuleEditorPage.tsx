@@ -38,6 +38,7 @@ import { formToTrigger, triggerEventType } from './trigger';
 import { TriggerEditor } from './TriggerEditor';
 import { useFormList } from '../forms/useForms';
 import { useActions, useRule, useRuleCache, useRuleVersions } from './useRules';
+import { useLeaveGuard } from '../../components/useLeaveGuard';
 
 export default function RuleEditorPage() {
   const workspace = useWorkspace();
@@ -84,12 +85,7 @@ function RuleEditor({ workspaceId, appId, ruleId, manage }: { workspaceId: strin
 
   const dirty = state !== null && savedKey !== null && comparableKey(state) !== savedKey;
 
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  useLeaveGuard(dirty);
 
   const schemas = useMemo(() => Object.fromEntries((registry.data ?? []).map((a) => [a.key, a.configSchema])), [registry.data]);
   const effectiveConsoleText = consoleText ?? state?.testCases[0]?.payloadText ?? '{}';

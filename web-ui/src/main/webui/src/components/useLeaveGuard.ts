@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
 /**
- * While `dirty`: the browser asks before the page is closed or reloaded, and a click on an in-app
+ * For editors (forms, flows, rules): while `dirty`, the browser asks before the page is closed or reloaded, and a click on an in-app
  * link (the side menu, the back arrow, a breadcrumb) asks before leaving the page. The router here
  * is not a data router (no useBlocker), so links are caught in the capture phase, before theirs.
  */
@@ -27,11 +27,11 @@ export function useLeaveGuard(dirty: boolean): void {
       e.preventDefault();
       e.stopPropagation();
       modal.confirm({
-        title: t('flows.designer.leaveTitle'),
-        content: t('flows.designer.leaveConfirm'),
-        okText: t('flows.designer.leave'),
-        cancelText: t('flows.designer.stay'),
-        okButtonProps: { danger: true, ...({ 'data-testid': 'flow-leave-ok' } as object) },
+        title: t('common.leave.title'),
+        content: t('common.leave.confirm'),
+        okText: t('common.leave.ok'),
+        cancelText: t('common.leave.stay'),
+        okButtonProps: { danger: true, ...({ 'data-testid': 'leave-ok' } as object) },
         onOk: () => {
           window.removeEventListener('beforeunload', warn);
           document.removeEventListener('click', onClick, true);
