@@ -70,6 +70,10 @@ function Designer({ workspaceId, appId, loaded, onReload }: { workspaceId: strin
   // the server leaves out a null publishedVersion
   const published = loaded.form.publishedVersion !== null && loaded.form.publishedVersion !== undefined;
   const [state, setState] = useState<DesignerState>(() => fromDraft(loaded.form, published ? loaded.form.fields.map((f) => f.key) : []));
+  // option values as the designer opened a published form: records hold them
+  const publishedChoices = useMemo(() => new Map(published
+    ? loaded.form.fields.map((f) => [f.key, new Set((f.options?.choices ?? []).map((c) => c.value))] as const)
+    : []), [loaded.form, published]);
   const [etag, setEtag] = useState(loaded.etag);
   const [dirty, setDirty] = useState(() => reshapedOnOpen(loaded.form, state));
   const [selected, setSelected] = useState<string | null>(state.items[0]?.uid ?? null);
@@ -263,6 +267,7 @@ function Designer({ workspaceId, appId, loaded, onReload }: { workspaceId: strin
                     item={selectedItem}
                     all={fields}
                     published={!!selectedItem && state.publishedKeys.has(selectedItem.field.key)}
+                    publishedChoices={selectedItem ? publishedChoices.get(selectedItem.field.key) : undefined}
                     forms={forms.data ?? []}
                     problems={selectedItem ? placed.get(selectedItem.uid) ?? [] : []}
                     onChange={(c: Partial<FieldDefinition>) => selectedItem && change((s) => updateField(s, selectedItem.uid, c))}

@@ -18,7 +18,7 @@ import { newField } from './fieldTypes';
 import { PropertyPanel } from './PropertyPanel';
 import type { FieldDefinition } from './types';
 
-function renderPanel(initial: FieldDefinition, problems: FieldProblem[] = []) {
+function renderPanel(initial: FieldDefinition, problems: FieldProblem[] = [], publishedChoices?: ReadonlySet<string>) {
   const seen: FieldDefinition[] = [];
   function Harness() {
     const [field, setField] = useState(initial);
@@ -30,7 +30,8 @@ function renderPanel(initial: FieldDefinition, problems: FieldProblem[] = []) {
         formKey="customer"
         item={item}
         all={[item]}
-        published={false}
+        published={publishedChoices !== undefined}
+        publishedChoices={publishedChoices}
         forms={[]}
         problems={problems}
         onSpan={() => undefined}
@@ -126,6 +127,19 @@ describe('default value of a field (jsdom)', { timeout: 60_000 }, () => {
     fireEvent.mouseDown(defaultInput().getByRole('combobox'));
     fireEvent.click(await screen.findByTitle('选项2'));
     await waitFor(() => expect(select.last()?.default).toBe('选项2'));
+  });
+
+  it('keeps the values of published options (records hold them) and lets their labels and new options change', async () => {
+    const select = renderPanel({ key: 'level', label: '等级', type: 'select', options: { choices: [{ value: '金卡' }] } }, [],
+      new Set(['金卡']));
+    expect(numberIn('prop-choice-0').disabled).toBe(true);
+    screen.getByText('已发布的选项值不能修改：记录里存的就是它。要改名，请填写“显示名”。');
+    fireEvent.change(screen.getAllByPlaceholderText('显示名（可选）')[0], { target: { value: '黄金卡' } });
+    await waitFor(() => expect(select.last()?.options?.choices).toEqual([{ value: '金卡', label: '黄金卡' }]));
+    fireEvent.click(screen.getByTestId('prop-choice-add'));
+    fireEvent.change(numberIn('prop-choice-1'), { target: { value: '钻石' } });
+    await waitFor(() => expect(select.last()?.options?.choices).toEqual([{ value: '金卡', label: '黄金卡' }, { value: '钻石' }]));
+    expect(numberIn('prop-choice-1').disabled).toBe(false);
   });
 
   it('sets a yes/no default to yes, to no, and back to none', async () => {

@@ -41,6 +41,8 @@ interface Props {
   item: DesignerField | null;
   all: DesignerField[];
   published: boolean;
+  /** option values of this field as published: records hold them, so they are not edited (labels are) */
+  publishedChoices?: ReadonlySet<string>;
   forms: FormSummary[];
   problems: FieldProblem[];
   onChange: (change: Partial<FieldDefinition>) => void;
@@ -48,7 +50,7 @@ interface Props {
 }
 
 /** The selected field's properties: what every field has, then what its type needs. */
-export function PropertyPanel({ workspaceId, appId, formKey, item, all, published, forms, problems, onChange, onSpan }: Props) {
+export function PropertyPanel({ workspaceId, appId, formKey, item, all, published, publishedChoices, forms, problems, onChange, onSpan }: Props) {
   const { t } = useTranslation();
   if (!item) return <Empty description={t('forms.designer.noSelection')} />;
   const f = item.field;
@@ -124,7 +126,7 @@ export function PropertyPanel({ workspaceId, appId, formKey, item, all, publishe
         </Space>
       )}
       {(f.type === 'select' || f.type === 'multiselect') && (
-        <ChoicesEditor choices={options.choices ?? []} problem={problemOf('.options.choices')} onChange={(choices) => setOptions({ choices })} />
+        <ChoicesEditor choices={options.choices ?? []} locked={publishedChoices} problem={problemOf('.options.choices')} onChange={(choices) => setOptions({ choices })} />
       )}
       {f.type === 'rating' && (
         <Form.Item label={t('forms.prop.ratingMax')}>
@@ -202,14 +204,21 @@ export function PropertyPanel({ workspaceId, appId, formKey, item, all, publishe
   );
 }
 
-function ChoicesEditor({ choices, problem, onChange }: { choices: Choice[]; problem?: string; onChange: (choices: Choice[]) => void }) {
+/**
+ * The options of a select. A value that was published is what records hold: renaming it would leave
+ * them with a value no option has (lost from boards and filters), so only its label changes.
+ */
+function ChoicesEditor({ choices, locked, problem, onChange }: { choices: Choice[]; locked?: ReadonlySet<string>; problem?: string; onChange: (choices: Choice[]) => void }) {
   const { t } = useTranslation();
   const set = (i: number, change: Partial<Choice>) => onChange(choices.map((c, j) => (j === i ? { ...c, ...change } : c)));
+  const anyLocked = choices.some((c) => locked?.has(c.value));
   return (
-    <Form.Item label={t('forms.prop.choices')} validateStatus={problem ? 'error' : undefined} help={problem}>
+    <Form.Item label={t('forms.prop.choices')} validateStatus={problem ? 'error' : undefined} help={problem}
+      extra={anyLocked ? t('forms.prop.choiceValueLocked') : undefined}>
       {choices.map((c, i) => (
         <Space key={i} style={{ display: 'flex', marginBottom: 4 }}>
-          <Input value={c.value} placeholder={t('forms.prop.choiceValue')} maxLength={100} onChange={(e) => set(i, { value: e.target.value })} data-testid={`prop-choice-${i}`} />
+          <Input value={c.value} placeholder={t('forms.prop.choiceValue')} maxLength={100} disabled={locked?.has(c.value)}
+            onChange={(e) => set(i, { value: e.target.value })} data-testid={`prop-choice-${i}`} />
           <Input value={c.label ?? ''} placeholder={t('forms.prop.choiceLabel')} maxLength={100}
             onChange={(e) => set(i, { label: e.target.value || undefined })} />
           <Button type="text" danger icon={<DeleteOutlined />} onClick={() => onChange(choices.filter((_, j) => j !== i))} />

@@ -43,7 +43,7 @@ interface KanbanColumnProps {
 /** One choice's records, 50 at a time, with their count; a drop target for cards. */
 export function KanbanColumn({ workspaceId, appId, formId, column, config, groupBy, layout, labels, moves, canEdit, onOpen }: KanbanColumnProps) {
   const { t } = useTranslation();
-  const pages = useColumnRecords(workspaceId, appId, formId, columnQuery(config, groupBy.key, column.value));
+  const pages = useColumnRecords(workspaceId, appId, formId, columnQuery(config, groupBy, column.value));
   const loaded = useMemo(() => pages.data?.pages.flatMap((p) => p.items) ?? [], [pages.data]);
   const cards = placeCards(column.value, loaded, moves);
   const total = pages.data?.pages[0]?.total;

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_SORT } from '../api';
 import { RECORD_PROPERTIES } from '../fieldTypes';
-import type { FilterClause, FilterNode } from '../filter';
+import type { FilterNode } from '../filter';
 import type { FieldDefinition } from '../types';
 import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, type GridViewConfig } from './types';
 
@@ -75,6 +75,6 @@ export function sameConfig(a: unknown, b: unknown): boolean {
 }
 
 /** The view's filter narrowed by one more condition (a board column's choice, a calendar's month). */
-export function andWith(filter: FilterNode | null | undefined, clause: FilterClause): FilterNode {
+export function andWith(filter: FilterNode | null | undefined, clause: FilterNode): FilterNode {
   return filter ? { and: [filter, clause] } : { and: [clause] };
 }

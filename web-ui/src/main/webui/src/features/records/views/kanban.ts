@@ -31,9 +31,19 @@ export function boardColumns(groupBy: FieldDefinition): BoardColumn[] {
   return [...choicesOf(groupBy).map((c) => ({ value: c.value, key: c.value, label: c.label, color: c.color })), { value: null, key: 'none' }];
 }
 
-/** One column's records: the view's filter and sort, and the choice (or no value). */
-export function columnQuery(config: KanbanViewConfig, groupBy: string, value: string | null): RecordListQuery {
-  const clause = value === null ? { field: groupBy, op: 'is_empty' } : { field: groupBy, op: 'eq', value };
+/**
+ * One column's records: the view's filter and sort, and the choice. The last column ("未分组") holds the
+ * records with no value and those whose value is no choice any more (an option removed since): every
+ * record sits in some column.
+ */
+export function columnQuery(config: KanbanViewConfig, groupBy: FieldDefinition, value: string | null): RecordListQuery {
+  const key = groupBy.key;
+  const choices = choicesOf(groupBy).map((c) => c.value);
+  const clause = value !== null
+    ? { field: key, op: 'eq', value }
+    : choices.length === 0
+      ? { field: key, op: 'is_empty' }
+      : { or: [{ field: key, op: 'is_empty' }, { not: { field: key, op: 'in', value: choices } }] };
   return { filter: andWith(config.filter, clause), sort: config.sort || DEFAULT_SORT, limit: KANBAN_PAGE };
 }
 

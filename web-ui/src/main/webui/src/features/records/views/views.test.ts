@@ -250,12 +250,17 @@ describe('kanban', () => {
 
   it("asks each column's records with the view's filter and sort, 50 at a time", () => {
     const filter: FilterNode = { and: [{ field: 'spend', op: 'gt', value: 100 }] };
-    expect(columnQuery({ groupBy: 'level', filter, sort: '-spend' }, 'level', 'gold')).toEqual({
+    expect(columnQuery({ groupBy: 'level', filter, sort: '-spend' }, level, 'gold')).toEqual({
       filter: { and: [filter, { field: 'level', op: 'eq', value: 'gold' }] },
       sort: '-spend',
       limit: 50,
     });
-    expect(columnQuery({ groupBy: 'level' }, 'level', null)).toEqual({ filter: { and: [{ field: 'level', op: 'is_empty' }] }, sort: DEFAULT_SORT, limit: 50 });
+    // the last column also holds values that are no choice any more (an option removed since): no record is lost
+    expect(columnQuery({ groupBy: 'level' }, level, null)).toEqual({
+      filter: { and: [{ or: [{ field: 'level', op: 'is_empty' }, { not: { field: 'level', op: 'in', value: ['gold', 'diamond', 'silver'] } }] }] },
+      sort: DEFAULT_SORT,
+      limit: 50,
+    });
   });
 
   it('titles a card by the first card field, else by the first text field', () => {

@@ -61,6 +61,8 @@ function matches(r: FormRecord, f: Node): boolean {
   switch (f.op) {
     case 'eq':
       return v === f.value;
+    case 'in':
+      return (f.value as unknown[]).includes(v);
     case 'gt':
       return !empty(v) && Number(v) > Number(f.value);
     case 'is_empty':
@@ -522,7 +524,7 @@ describe('kanban views (jsdom, fake API)', { timeout: 90_000 }, () => {
     // each column: the view's filter and sort and its choice (or none), 50 at a time
     const asked = api.lists().map((c) => [filterOf(c), c.query.get('sort'), c.query.get('limit')]);
     expect(asked).toContainEqual([{ and: [SPENDING, { field: 'city', op: 'eq', value: 'hz' }] }, '-spend', '50']);
-    expect(asked).toContainEqual([{ and: [SPENDING, { field: 'city', op: 'is_empty' }] }, '-spend', '50']);
+    expect(asked).toContainEqual([{ and: [SPENDING, { or: [{ field: 'city', op: 'is_empty' }, { not: { field: 'city', op: 'in', value: ['hz', 'sh'] } }] }] }, '-spend', '50']);
 
     const card = byId(`kanban-card-${shanghai.id}`);
     expect(within(card).getByTestId('kanban-title').textContent).toBe('上海客户');
@@ -619,7 +621,7 @@ describe('kanban views (jsdom, fake API)', { timeout: 90_000 }, () => {
       expect(put.body).toEqual({ name: '阶段看板', config: { groupBy: 'stage', cardFields: ['name'], filter: SPENDING, sort: '-spend' } });
     }
     expect(api.calls.some((c) => c.method === 'POST')).toBe(false);
-    expect(filterOf(api.lastList())).toMatchObject({ and: [SPENDING, { field: 'stage' }] });
+    expect(api.lists().map(filterOf)).toContainEqual({ and: [SPENDING, { field: 'stage', op: 'eq', value: 'new' }] });
   });
 
   it('does not let a user without edit rights drag cards', async () => {
