@@ -180,7 +180,19 @@ describe('default value of a field (jsdom)', { timeout: 60_000 }, () => {
     renderPanel(newField('attachment', '附件', new Set(), (n) => `选项${n}`));
     expect(screen.queryByTestId('prop-default')).toBeNull();
     cleanup();
-    renderPanel(newField('member', '负责人', new Set(), (n) => `选项${n}`));
+    renderPanel(newField('relation', '客户', new Set(), (n) => `选项${n}`));
     expect(screen.queryByTestId('prop-default')).toBeNull();
+  });
+
+  it('lets a member field default to whoever fills the record in, and back to none', async () => {
+    const owner = renderPanel(newField('member', '负责人', new Set(), (n) => `选项${n}`));
+    fireEvent.mouseDown(within(screen.getByTestId('prop-default')).getByRole('combobox'));
+    fireEvent.click(await screen.findByTitle('填写人（当前用户）'));
+    await waitFor(() => expect(owner.last()?.default).toBe('$me'));
+    cleanup();
+    const team = renderPanel({ key: 'team', label: '参与人', type: 'member', options: { multiple: true } });
+    fireEvent.mouseDown(within(screen.getByTestId('prop-default')).getByRole('combobox'));
+    fireEvent.click(await screen.findByTitle('填写人（当前用户）'));
+    await waitFor(() => expect(team.last()?.default).toEqual(['$me']));
   });
 });

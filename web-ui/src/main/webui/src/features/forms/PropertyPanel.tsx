@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '../../api/problem';
 import { FormulaEditor } from '../../components/FormulaEditor';
 import { FieldInput } from '../records/fieldInputs';
-import { fromFormValue, toFormValue } from '../records/recordValues';
+import { CURRENT_USER, fromFormValue, toFormValue } from '../records/recordValues';
 import { labelFieldOf, NAMING_TYPES } from '../records/relations';
 import type { DesignerField, DesignerSection, DesignerSettings } from './designer';
 import { FILE_DEFAULTS, isComputed, isFileType, keyFromLabel, MAX_FILES_LIMIT, MAX_SIZE_MB_LIMIT, normalizeAccept } from './fieldTypes';
@@ -16,7 +16,7 @@ import type { Choice, FieldDefinition, FieldOptions, FieldType, FieldValidation,
 const SCALAR: ReadonlySet<FieldType> = new Set(['text', 'textarea', 'number', 'money', 'percent', 'date', 'datetime', 'select', 'phone', 'email', 'url', 'rating', 'serial']);
 const NUMERIC: ReadonlySet<FieldType> = new Set(['number', 'money', 'percent']);
 /** What a new record may start with: typed values, not references to other things or uploads. */
-const DEFAULTABLE: ReadonlySet<FieldType> = new Set(['text', 'textarea', 'richtext', 'number', 'money', 'percent', 'date', 'datetime', 'boolean', 'select', 'multiselect', 'phone', 'email', 'url', 'rating', 'tags']);
+const DEFAULTABLE: ReadonlySet<FieldType> = new Set(['text', 'textarea', 'richtext', 'number', 'money', 'percent', 'date', 'datetime', 'boolean', 'select', 'multiselect', 'phone', 'email', 'url', 'rating', 'tags', 'member']);
 const COLUMN_TYPES: readonly FieldType[] = ['text', 'textarea', 'number', 'money', 'percent', 'date', 'boolean', 'phone'];
 
 /** Sample values the formula check evaluates with, one per field by its type. */
@@ -179,7 +179,12 @@ export function PropertyPanel({ workspaceId, appId, formKey, item, all, publishe
         <Form.Item label={t('forms.prop.default')} extra={f.unique ? t('forms.prop.defaultUnique') : t('forms.prop.defaultHelp')}
           validateStatus={defaultProblem ? 'error' : f.unique && f.default !== undefined ? 'warning' : undefined} help={defaultProblem}>
           <div data-testid="prop-default">
-            {f.type === 'boolean' ? (
+            {f.type === 'member' ? (
+              // none, or whoever fills the record in: a fixed person would rarely be right for every record
+              <Select allowClear value={f.default !== undefined && f.default !== null ? CURRENT_USER : undefined} placeholder={t('common.none')}
+                onChange={(v?: string) => onChange({ default: v ? (f.options?.multiple ? [CURRENT_USER] : CURRENT_USER) : undefined })}
+                options={[{ value: CURRENT_USER, label: t('forms.prop.defaultMe') }]} data-testid="prop-default-member" />
+            ) : f.type === 'boolean' ? (
               // yes, no, or none: a switch could not go back to "no default"
               <Select allowClear value={f.default === true ? 'yes' : f.default === false ? 'no' : undefined} placeholder={t('common.none')}
                 onChange={(v?: string) => onChange({ default: v === 'yes' ? true : v === 'no' ? false : undefined })}

@@ -12,6 +12,7 @@ import { recordProblems } from './problems';
 import { changedData, createData, fromFormValue, initialFormValues, toFormValues, type FormValues } from './recordValues';
 import { FileScopeContext, UploadTrackerContext, type UploadTracker } from './scope';
 import type { FieldDefinition, FormRecord, RecordData } from './types';
+import { useMe } from '../auth/session';
 
 interface RecordFormProps {
   fields: readonly FieldDefinition[];
@@ -32,6 +33,7 @@ interface RecordFormProps {
 export function RecordForm({ fields, layout, record, labels, save, onSaved, onCancel, reload }: RecordFormProps) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
+  const me = useMe();
   const [form] = Form.useForm<FormValues>();
   const { token } = theme.useToken();
   // the version the user started from: a background refetch must not move it under their edits
@@ -68,7 +70,8 @@ export function RecordForm({ fields, layout, record, labels, save, onSaved, onCa
     setUnplaced([]);
     try {
       const saved = await save(data, base);
-      message.success(base ? t('records.form.saved') : t('records.form.created'));
+      if (saved.outsideView) message.warning(t('records.form.createdOutsideView'), 8);
+      else message.success(base ? t('records.form.saved') : t('records.form.created'));
       onSaved(saved);
     } catch (e) {
       const problems = recordProblems(e, fields, t, values);
@@ -104,7 +107,7 @@ export function RecordForm({ fields, layout, record, labels, save, onSaved, onCa
         <Form<FormValues>
           form={form}
           layout="vertical"
-          initialValues={base ? toFormValues(fields, base.data) : initialFormValues(fields)}
+          initialValues={base ? toFormValues(fields, base.data) : initialFormValues(fields, me.data?.id)}
           data-testid="record-form"
           data-mode={editing ? 'edit' : 'create'}
         >

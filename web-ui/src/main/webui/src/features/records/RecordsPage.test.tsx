@@ -47,6 +47,8 @@ class FakeRecords {
   records: FormRecord[] = [];
   history = new Map<string, HistoryEntry[]>();
   calls: Call[] = [];
+  /** a create answers that the creator's row filter leaves the record out */
+  outsideRowFilter = false;
   /** how the count of a list longer than a page answers: exactly (up to a million), or an estimate past it */
   countExact = true;
   /** the next PATCH finds the record changed by someone else */
@@ -107,7 +109,7 @@ class FakeRecords {
       const bad = this.invalid(body, true);
       if (bad) return bad;
       const r = this.add(body, new Date().toISOString());
-      return json(201, r, { ETag: '"1"' });
+      return json(201, r, { ETag: '"1"', ...(this.outsideRowFilter ? { 'Qiaoban-Outside-Row-Filter': 'true' } : {}) });
     }
     const m = /^.*\/records\/([^/]+)(?:\/(history|restore))?$/.exec(path);
     if (!m) return json(404, { status: 404, detail: 'no route' });
@@ -243,6 +245,16 @@ describe('department fields on the records page (jsdom, fake API)', { timeout: 9
 });
 
 describe('records page (jsdom, fake API)', { timeout: 90_000 }, () => {
+  it('warns a creator whose row filter will not show them the record they just created', async () => {
+    api.outsideRowFilter = true;
+    renderPage();
+    fireEvent.click(await screen.findByTestId('records-new'));
+    await screen.findByTestId('record-form');
+    type(fieldInput('name'), '交给同事');
+    fireEvent.click(byId('record-save'));
+    await screen.findByText('已新增。按你的数据权限，你看不到这条记录了（比如负责人不是你）。');
+  });
+
   it('creates, opens, edits, shows the history, filters, sorts and deletes records', async () => {
     api.add({ name: '王五', mobile: '13900000000', city: 'sh', spend: 1200.5, vip: true, level: '普通' });
     api.add({ name: '赵六', city: 'hz', spend: 80 });

@@ -49,9 +49,10 @@ export const recordsApi = {
     }),
   get: (ws: string, app: string, formId: string, id: string) => http.get<FormRecord>(recordPath(ws, app, formId, id)),
   /** The key makes a repeated click (or a retry after a lost answer) create the record once. */
-  create: async (ws: string, app: string, formId: string, data: RecordData, idempotencyKey?: string) =>
-    (await requestFull<FormRecord>('POST', recordsPath(ws, app, formId), data, { headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {} }))
-      .data,
+  create: async (ws: string, app: string, formId: string, data: RecordData, idempotencyKey?: string): Promise<FormRecord> => {
+    const res = await requestFull<FormRecord>('POST', recordsPath(ws, app, formId), data, { headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {} });
+    return res.headers.get('Qiaoban-Outside-Row-Filter') === 'true' ? { ...res.data, outsideView: true } : res.data;
+  },
   /** Only the changed fields; a record changed by someone else since `version` gets a 412. */
   update: (ws: string, app: string, formId: string, id: string, changes: RecordData, version: number) =>
     http.patch<FormRecord>(recordPath(ws, app, formId, id), changes, { headers: { 'If-Match': `"${version}"` } }),

@@ -87,6 +87,15 @@ describe('form values', () => {
     expect(initialFormValues(FIELDS)).toEqual({ level: 'gold' });
   });
 
+  it('fills "$me" of member fields with the user filling the record in, and leaves it empty when unknown', () => {
+    const owners: FieldDefinition[] = [
+      { key: 'owner', label: '负责人', type: 'member', default: '$me' },
+      { key: 'team', label: '参与人', type: 'member', options: { multiple: true }, default: ['$me'] },
+    ];
+    expect(initialFormValues(owners, 'u1')).toEqual({ owner: 'u1', team: ['u1'] });
+    expect(initialFormValues(owners)).toEqual({});
+  });
+
   it('sends dates as YYYY-MM-DD and datetimes with their offset', () => {
     expect(fromFormValue(field('joined'), dayjs('2026-01-02'))).toBe('2026-01-02');
     expect(fromFormValue(field('visit'), dayjs('2026-01-02T08:00:00+08:00'))).toMatch(/^2026-01-0[12]T\d\d:00:00[+-]\d\d:\d\d$/);

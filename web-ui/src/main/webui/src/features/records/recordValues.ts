@@ -90,10 +90,18 @@ export function toFormValues(fields: readonly FieldDefinition[], data: RecordDat
   return out;
 }
 
-/** A new record starts from the designer's defaults. */
-export function initialFormValues(fields: readonly FieldDefinition[]): FormValues {
+/** What a member field's default says for "whoever fills the record in" (the server resolves it too). */
+export const CURRENT_USER = '$me';
+
+/** A new record starts from the designer's defaults; "$me" is `me`, the user filling it in (none unknown). */
+export function initialFormValues(fields: readonly FieldDefinition[], me?: string): FormValues {
   const out: FormValues = {};
-  for (const f of fields) if (!isComputed(f) && f.default !== undefined && f.default !== null) out[f.key] = toFormValue(f, f.default);
+  for (const f of fields) {
+    if (isComputed(f) || f.default === undefined || f.default === null) continue;
+    const isMe = f.type === 'member' && (f.default === CURRENT_USER || (Array.isArray(f.default) && f.default[0] === CURRENT_USER));
+    if (!isMe) out[f.key] = toFormValue(f, f.default);
+    else if (me) out[f.key] = toFormValue(f, f.options?.multiple ? [me] : me);
+  }
   return out;
 }
 

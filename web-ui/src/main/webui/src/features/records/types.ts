@@ -61,6 +61,8 @@ export interface FormRecord {
   updatedBy: string | null;
   updatedAt: string;
   deletedAt?: string | null;
+  /** client-side, on a record just created: the creator's row filter leaves it out (they will not find it again) */
+  outsideView?: boolean;
 }
 
 export interface RecordTotal {

@@ -38,6 +38,9 @@ import java.util.UUID;
  */
 @Path("/v1/workspaces/{workspaceId}/apps/{appId}/forms/{formId}/records")
 public class RecordResource {
+    /** Set on a create whose record the creator's row filter leaves out: saved, but they will not see it. */
+    public static final String OUTSIDE_ROW_FILTER = "Qiaoban-Outside-Row-Filter";
+
     static final int MAX_LIMIT = 500;
     static final int MAX_FILTER = 8_000;
 
@@ -117,7 +120,9 @@ public class RecordResource {
         RecordService.Created created = records.create(t.form(), t.access(), body, idempotencyKey, 0);
         StoredRecord r = created.record();
         return Response.status(created.replayed() ? 200 : 201).entity(view(t.access(), r)).tag(String.valueOf(r.version()))
-                .header("Idempotent-Replayed", created.replayed() ? "true" : null).build();
+                .header("Idempotent-Replayed", created.replayed() ? "true" : null)
+                // the UI warns: the record was saved, but the creator's row filter will not show it to them
+                .header(OUTSIDE_ROW_FILTER, created.visibleToCreator() ? null : "true").build();
     }
 
     @Transactional(rollbackOn = Exception.class)

@@ -37,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -81,8 +82,12 @@ public class RecordService {
         this.clock = clock;
     }
 
-    /** A created record, and whether it was created earlier by a request with the same idempotency key. */
-    public record Created(StoredRecord record, boolean replayed) {
+    /**
+     * A created record, whether it was created earlier by a request with the same idempotency key, and
+     * whether it exists for its creator afterwards (inside their row filter: "owner = me" with another
+     * owner, or none, leaves them a record they will not find again).
+     */
+    public record Created(StoredRecord record, boolean replayed, boolean visibleToCreator) {
     }
 
     @Transactional(rollbackOn = Exception.class)
@@ -96,7 +101,12 @@ public class RecordService {
         if (idempotencyKey != null) {
             Optional<UUID> earlier = records.reserveIdempotencyKey(form.formId(), idempotencyKey, id, now);
             if (earlier.isPresent()) {
-                return new Created(records.find(form.workspaceId(), form.formId(), earlier.get(), false).orElseThrow(), true);
+                StoredRecord before = records.find(form.workspaceId(), form.formId(), earlier.get(), false).orElseThrow();
+                // a key is one caller's: another's record is not theirs to be shown
+                if (!Objects.equals(before.createdBy(), access.userId())) {
+                    throw ProblemException.conflict("record.idempotencyKeyTaken");
+                }
+                return new Created(before, true, visibleTo(form, access, before.id()));
             }
         }
         ZoneId zone = zones.zone(form.workspaceId());
@@ -111,7 +121,11 @@ public class RecordService {
         claimUniqueValues(form, record);
         events.publish(RecordEvents.CREATED, form, record, null, null, chainDepth);
         recomputeDependents(form, null, record.data(), null, id);
-        return new Created(record, false);
+        return new Created(record, false, visibleTo(form, access, id));
+    }
+
+    private boolean visibleTo(PublishedForm form, FormAccess access, UUID id) throws SQLException {
+        return access.rowFilter() == null || queries.find(form, access, id, false).isPresent();
     }
 
     /**

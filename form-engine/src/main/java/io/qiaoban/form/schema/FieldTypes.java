@@ -112,7 +112,9 @@ public final class FieldTypes {
             problems.add(DefinitionProblem.of(".indexed", "form.def.notIndexable"));
         }
         if (field.defaultValue() != null && !field.defaultValue().isNull() && own.isEmpty()) {
-            if (type.computed() || type instanceof ReferenceType) {
+            if (ReferenceType.defaultsToCurrentUser(field)) {
+                // "$me": whoever fills the record in, resolved on each create
+            } else if (type.computed() || type instanceof ReferenceType) {
                 problems.add(DefinitionProblem.of(".default", "form.def.noDefault"));
             } else {
                 try {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qiaoban.core.problem.FieldError;
 import io.qiaoban.core.problem.ProblemException;
+import io.qiaoban.form.schema.types.ReferenceType;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -46,7 +47,8 @@ public final class RecordValidator {
             if (input.has(field.key())) {
                 value = input.get(field.key());
             } else if (current == null) {
-                value = field.defaultValue();
+                value = ReferenceType.defaultsToCurrentUser(field) ? ReferenceType.currentUserDefault(field, context.userId())
+                        : field.defaultValue();
             } else {
                 value = current.get(field.key());
             }

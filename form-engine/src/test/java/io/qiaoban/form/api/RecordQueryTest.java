@@ -136,6 +136,37 @@ class RecordQueryTest {
     }
 
     @Test
+    void aMemberFieldDefaultsToWhoeverFillsTheRecordInAndACreateOutsideTheRowFilterIsToldSo() {
+        String leads = f.publish("lead", "线索", List.of(field("name", "名称", "text"),
+                field("owner", "负责人", "member", "default", "$me")));
+        Session member = f.admin.addMember(f.workspace, "member");
+        String roleId = f.admin.api().get("/api/v1/workspaces/" + f.workspace + "/roles").then().extract().jsonPath()
+                .getString("find { it.builtInKey == 'member' }.id");
+        f.admin.api().body(Map.of("rowFilter", Map.of("field", "owner", "op", "eq", "value", "$me")))
+                .put(f.forms() + "/" + leads + "/permissions/" + roleId).then().statusCode(200);
+
+        f.create(member, leads, Map.of("name", "我的线索")).then().statusCode(201)
+                .header("Qiaoban-Outside-Row-Filter", (String) null).body("data.owner", equalTo(member.userId().toString()));
+        f.create(f.admin, leads, Map.of("name", "管理员的")).then().statusCode(201).body("data.owner", equalTo(f.admin.userId().toString()));
+        // handed to someone else: saved, and the member is told they will not see it
+        f.create(member, leads, Map.of("name", "交给管理员", "owner", f.admin.userId().toString())).then().statusCode(201)
+                .header("Qiaoban-Outside-Row-Filter", "true");
+        member.api().get(f.records(leads)).then().body("items.data.name", equalTo(List.of("我的线索")));
+
+        // "$me" is a default of member fields only, and only as itself
+        f.admin.api().body(Map.of("key", "bad", "name", "坏", "fields", List.of(field("dept", "部门", "department", "default", "$me"))))
+                .post(f.forms()).then().statusCode(400).body("errors[0].field", equalTo("fields[0].default"));
+        f.admin.api().body(Map.of("key", "bad", "name", "坏", "fields", List.of(field("owner", "负责人", "member", "default", "$you"))))
+                .post(f.forms()).then().statusCode(400).body("errors[0].field", equalTo("fields[0].default"));
+
+        // an idempotency key is one caller's: another's replay gets no record
+        member.api().header("Idempotency-Key", "lead-1").body(Map.of("name", "一次")).post(f.records(leads)).then().statusCode(201);
+        member.api().header("Idempotency-Key", "lead-1").body(Map.of("name", "一次")).post(f.records(leads)).then().statusCode(200);
+        f.admin.api().header("Idempotency-Key", "lead-1").body(Map.of("name", "别人的")).post(f.records(leads)).then().statusCode(409)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void throughARelationAMemberReachesOnlyWhatTheyMaySeeOfTheFormItPointsTo() {
         Session member = f.admin.addMember(f.workspace, "member");
         String mine = f.create(member, customers, Map.of("name", "我的钻石客户", "owner", member.userId().toString(),

@@ -64,6 +64,26 @@ public final class ReferenceType implements FieldType {
         return field.option("multiple").asBoolean(false);
     }
 
+    /** What a member field's default says for "whoever fills the record in": "$me", or ["$me"] when it holds several. */
+    public static final String ME = "$me";
+
+    /** Whether the field is a member field whose default is the user filling the record in. */
+    public static boolean defaultsToCurrentUser(FieldDefinition field) {
+        JsonNode d = field.defaultValue();
+        if (d == null || !Target.MEMBER.typeKey.equals(field.type())) {
+            return false;
+        }
+        return multiple(field) ? d.isArray() && d.size() == 1 && ME.equals(d.get(0).asText(null)) : ME.equals(d.asText(null));
+    }
+
+    /** The default of a member field that defaults to the current user, for this user; null without one (the engine). */
+    public static JsonNode currentUserDefault(FieldDefinition field, UUID userId) {
+        if (userId == null) {
+            return null;
+        }
+        return multiple(field) ? Values.array().add(userId.toString()) : TextNode.valueOf(userId.toString());
+    }
+
     @Override
     public String key() {
         return target.typeKey;
