@@ -1,6 +1,7 @@
 package io.qiaoban.form.exports;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
 import io.qiaoban.core.audit.AuditService;
 import io.qiaoban.core.file.FileStore;
 import io.qiaoban.core.file.StoredFile;
@@ -21,6 +22,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -52,6 +54,7 @@ public class RecordExporter {
     private static final Logger LOG = Logger.getLogger(RecordExporter.class);
 
     private final ExportRepository exports;
+    private final AgroalDataSource db;
     private final FormRepository forms;
     private final FormPermissions permissions;
     private final RecordQueries queries;
@@ -62,7 +65,8 @@ public class RecordExporter {
     private final FieldTypes types = FieldTypes.standard();
 
     RecordExporter(ExportRepository exports, FormRepository forms, FormPermissions permissions, RecordQueries queries,
-            FileStore files, AuditService audit, JobQueue jobs, Clock clock) {
+            FileStore files, AuditService audit, JobQueue jobs, AgroalDataSource db, Clock clock) {
+        this.db = db;
         this.exports = exports;
         this.forms = forms;
         this.permissions = permissions;
@@ -107,6 +111,8 @@ public class RecordExporter {
             form.get().schema().field(key.asText()).filter(f -> !access.hiddenFields().contains(f.key())).ifPresent(columns::add);
         }
 
+        ReferenceNames names = ReferenceNames.forColumns(db, forms, permissions, queries, form.get(), member.get(), columns);
+
         Path local = Files.createTempFile("qiaoban-export-", "." + export.format());
         try {
             int written = 0;
@@ -129,8 +135,9 @@ public class RecordExporter {
                         Long t = total;
                         QuarkusTransaction.requiringNew().run(() -> sql(() -> exports.running(exportId, t)));
                     }
+                    names.load(columns, page.records());
                     for (StoredRecord record : page.records()) {
-                        sheet.row(cells(columns, record));
+                        sheet.row(cells(columns, record, names));
                     }
                     written += page.records().size();
                     cursor = page.nextCursor();
@@ -168,7 +175,7 @@ public class RecordExporter {
         }
     }
 
-    private List<Object> cells(List<FieldDefinition> columns, StoredRecord record) {
+    private List<Object> cells(List<FieldDefinition> columns, StoredRecord record, ReferenceNames names) {
         List<Object> cells = new ArrayList<>(columns.size());
         for (FieldDefinition field : columns) {
             JsonNode value = record.data().get(field.key());
@@ -177,13 +184,21 @@ public class RecordExporter {
                 continue;
             }
             FieldType type = types.type(field.type());
-            if (types.storage(field) == Storage.NUMBER && value.isNumber()) {
-                cells.add(new BigDecimal(value.asText()));
+            if (ReferenceNames.isReference(field)) {
+                cells.add(names.text(value));
+            } else if (types.storage(field) == Storage.NUMBER && value.isNumber()) {
+                BigDecimal number = new BigDecimal(value.asText());
+                // amounts as the grid shows them: 1800.45, not the 1800.450 a formula may have computed
+                cells.add(isMoney(field) && number.scale() > 2 ? number.setScale(2, RoundingMode.HALF_UP) : number);
             } else {
                 cells.add(type.toText(field, value));
             }
         }
         return cells;
+    }
+
+    private static boolean isMoney(FieldDefinition field) {
+        return "money".equals(field.type()) || ("formula".equals(field.type()) && "money".equals(field.option("resultType").asText()));
     }
 
     @FunctionalInterface

@@ -21,8 +21,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -131,6 +133,36 @@ public class RecordQueries {
             return forms.published(target.get(), target.get().publishedVersion());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The names (values of {@code titleField}) of those of these records that exist for the caller, as
+     * text: how an export shows the records a relation points to.
+     */
+    public Map<UUID, String> titles(PublishedForm form, FormAccess access, String titleField, Collection<UUID> ids)
+            throws SQLException {
+        if (ids.isEmpty() || !access.view()) {
+            return Map.of();
+        }
+        SqlFragment row = filters.compile(access.rowFilter(), context(form, access));
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select r.id, r.data ->> ? from record r where r.workspace_id = ? and r.form_id = ? "
+                        + "and r.deleted_at is null and r.id = any (?) and " + row.sql())) {
+            ps.setString(1, titleField);
+            ps.setObject(2, form.workspaceId());
+            ps.setObject(3, form.formId());
+            ps.setArray(4, c.createArrayOf("uuid", ids.toArray()));
+            row.bind(ps, 5);
+            Map<UUID, String> titles = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getString(2) != null && !rs.getString(2).isBlank()) {
+                        titles.put(rs.getObject(1, UUID.class), rs.getString(2));
+                    }
+                }
+            }
+            return titles;
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,6 +22,27 @@ public final class FormSettings {
     private static final Set<String> KNOWN = Set.of("titleField");
 
     private FormSettings() {
+    }
+
+    /**
+     * The field whose value names a record of the form: its title field, else the first field of a naming
+     * type (in {@link #NAMING_TYPES}' order), as the UI's labelFieldOf; empty when none can.
+     */
+    public static Optional<FieldDefinition> titleFieldOf(FormSchema schema) {
+        String chosen = schema.settings() == null ? null : schema.settings().path("titleField").asText(null);
+        if (chosen != null) {
+            Optional<FieldDefinition> field = schema.field(chosen).filter(f -> NAMING_TYPES.contains(f.type()));
+            if (field.isPresent()) {
+                return field;
+            }
+        }
+        for (String type : NAMING_TYPES) {
+            Optional<FieldDefinition> first = schema.fields().stream().filter(f -> type.equals(f.type())).findFirst();
+            if (first.isPresent()) {
+                return first;
+            }
+        }
+        return Optional.empty();
     }
 
     public static List<FieldError> problems(ObjectNode settings, List<FieldDefinition> fields) {

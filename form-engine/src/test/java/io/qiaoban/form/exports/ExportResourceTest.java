@@ -80,6 +80,27 @@ class ExportResourceTest {
     }
 
     @Test
+    void membersAndRelatedRecordsAreExportedByNameAndAmountsAsTheGridShowsThem() {
+        String orders = f.publish("order", "订单", List.of(
+                field("title", "标题", "text"),
+                field("customer", "客户", "relation", "options", Map.of("form", "customer")),
+                field("owner", "跟进人", "member"),
+                field("qty", "数量", "number", "options", Map.of("decimals", 0)),
+                field("price", "单价", "money"),
+                field("total", "金额", "formula", "options", Map.of("expression", "price * qty * 1.05", "resultType", "money"))));
+        String zhang = f.createOk(customers, Map.of("name", "张三"));
+        f.createOk(orders, Map.of("title", "大单", "customer", zhang, "owner", f.admin.userId().toString(), "qty", 3, "price", 10.01));
+        String displayName = f.admin.api().get("/api/v1/auth/me").then().statusCode(200).extract().path("displayName");
+        String id = f.admin.api().body(Map.of("format", "csv", "fields", List.of("title", "customer", "owner", "total")))
+                .post(f.forms() + "/" + orders + "/exports").then().statusCode(202).extract().path("id");
+        Delivery.drain();
+        String csv = new String(given().cookie("qb_session", f.admin.cookie()).get(f.forms() + "/" + orders + "/exports/" + id + "/file")
+                .then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
+        // 3 x 10.01 x 1.05 = 31.5315: shown to the cent, as the grid does
+        assertEquals("\ufeff标题,客户,跟进人,金额\r\n大单,张三," + displayName + ",31.53\r\n", csv);
+    }
+
+    @Test
     void anExportWhoseEveryAttemptFailsSaysSoInsteadOfRunningForever() {
         f.createOk(customers, Map.of("name", "张三"));
         String trigger = "test_refuse_export_" + customers.replace("-", "").substring(0, 12);
