@@ -83,4 +83,32 @@ describe('form permissions drawer (jsdom)', { timeout: 60_000 }, () => {
     await waitFor(() => expect(puts).toHaveLength(1));
     expect(puts[0].body.rowFilter).toEqual({ field: 'dept', op: 'eq', value: '$myDepartmentsAndBelow' });
   });
+
+  it('asks before closing with a change not saved', async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const onClose = vi.fn();
+    render(
+      <ConfigProvider locale={zhCN}>
+        <AntApp>
+          <QueryClientProvider client={client}>
+            <FormPermissionsDrawer workspaceId="w1" appId="a1" formId="f1" fields={FIELDS} onClose={onClose} />
+          </QueryClientProvider>
+        </AntApp>
+      </ConfigProvider>,
+    );
+    const rows = await screen.findByTestId('perm-rows');
+    await waitFor(() => expect(rows.textContent).toBe('所属部门是我的部门'));
+    fireEvent.mouseDown(within(rows).getByRole('combobox'));
+    fireEvent.click(await waitFor(() => {
+      const option = document.querySelector('.ant-select-item-option[title="全部记录"]');
+      if (!option) throw new Error('options not there yet');
+      return option;
+    }));
+    fireEvent.click(document.querySelector('.ant-drawer-close')!);
+    await screen.findByText('还有角色的权限改了没保存：关闭后这些修改会丢失。');
+    expect(onClose).not.toHaveBeenCalled();
+    fireEvent.click(await screen.findByTestId('perm-leave-ok'));
+    await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
+    expect(puts).toHaveLength(0);
+  });
 });

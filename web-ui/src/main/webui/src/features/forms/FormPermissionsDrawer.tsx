@@ -69,7 +69,7 @@ export function FormPermissionsDrawer({ workspaceId, appId, formId, fields, onCl
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const queryClient = useQueryClient();
   const key = ['forms', workspaceId, appId, 'permissions', formId] as const;
   const list = useQuery({ queryKey: key, queryFn: () => formsApi.permissions(workspaceId, appId, formId) });
@@ -86,6 +86,18 @@ export function FormPermissionsDrawer({ workspaceId, appId, formId, fields, onCl
   const labelOf = (key: string) => fields.find((f) => f.key === key)?.label ?? key;
 
   const current = (r: RolePermission): PermissionSetting => editing[r.roleId] ?? r.setting;
+  // each role saves on its own: closing with a change not saved asks first
+  const close = () => {
+    if (Object.keys(editing).length === 0) return onClose();
+    modal.confirm({
+      title: t('common.leave.title'),
+      content: t('forms.permissions.unsaved'),
+      okText: t('common.leave.ok'),
+      cancelText: t('common.leave.stay'),
+      okButtonProps: { danger: true, ...({ 'data-testid': 'perm-leave-ok' } as object) },
+      onOk: onClose,
+    });
+  };
   const change = (r: RolePermission, c: Partial<PermissionSetting>) => setEditing((e) => ({ ...e, [r.roleId]: { ...current(r), ...c } }));
   const submit = async (r: RolePermission) => {
     try {
@@ -164,7 +176,7 @@ export function FormPermissionsDrawer({ workspaceId, appId, formId, fields, onCl
   ];
 
   return (
-    <Drawer open width={1000} title={t('forms.permissions.title')} onClose={onClose} data-testid="form-permissions">
+    <Drawer open width={1000} title={t('forms.permissions.title')} onClose={close} data-testid="form-permissions">
       <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('forms.permissions.hint')} />
       {list.error ? <QueryError error={list.error} onRetry={() => void list.refetch()} /> : (
         <Table rowKey="roleId" loading={list.isLoading} dataSource={list.data ?? []} columns={columns} pagination={false} size="small" />

@@ -5,6 +5,7 @@ import io.qiaoban.core.role.Permission;
 import io.qiaoban.core.workspace.Membership;
 import io.qiaoban.core.workspace.WorkspaceGuard;
 import io.qiaoban.form.access.FormAccess;
+import io.qiaoban.form.access.DerivedHiddenFields;
 import io.qiaoban.form.access.FormPermissions;
 import io.qiaoban.form.form.FormService;
 import io.qiaoban.form.form.PublishedForm;
@@ -17,9 +18,11 @@ import java.util.UUID;
 class FormTargets {
     private final FormService forms;
     private final FormPermissions permissions;
+    private final DerivedHiddenFields derived;
     private final WorkspaceGuard guard;
 
-    FormTargets(FormService forms, FormPermissions permissions, WorkspaceGuard guard) {
+    FormTargets(FormService forms, FormPermissions permissions, DerivedHiddenFields derived, WorkspaceGuard guard) {
+        this.derived = derived;
         this.forms = forms;
         this.permissions = permissions;
         this.guard = guard;
@@ -38,6 +41,6 @@ class FormTargets {
         FormPermissions.Targeted targeted = guarded.joined().orElseThrow(() -> ProblemException.notFound("@thing.form"));
         PublishedForm form = forms.published(targeted.head());
         FormPermissions.require(targeted.access().view());
-        return new Target(form, targeted.access(), member);
+        return new Target(form, derived.complete(targeted.access(), form, member.role.id), member);
     }
 }

@@ -8,6 +8,7 @@ import io.qiaoban.core.file.StoredFile;
 import io.qiaoban.core.job.Job;
 import io.qiaoban.core.job.JobQueue;
 import io.qiaoban.core.workspace.Membership;
+import io.qiaoban.form.access.DerivedHiddenFields;
 import io.qiaoban.form.access.FormAccess;
 import io.qiaoban.form.access.FormPermissions;
 import io.qiaoban.form.form.FormRepository;
@@ -55,6 +56,7 @@ public class RecordExporter {
 
     private final ExportRepository exports;
     private final AgroalDataSource db;
+    private final DerivedHiddenFields derived;
     private final FormRepository forms;
     private final FormPermissions permissions;
     private final RecordQueries queries;
@@ -65,8 +67,9 @@ public class RecordExporter {
     private final FieldTypes types = FieldTypes.standard();
 
     RecordExporter(ExportRepository exports, FormRepository forms, FormPermissions permissions, RecordQueries queries,
-            FileStore files, AuditService audit, JobQueue jobs, AgroalDataSource db, Clock clock) {
+            FileStore files, AuditService audit, JobQueue jobs, AgroalDataSource db, DerivedHiddenFields derived, Clock clock) {
         this.db = db;
+        this.derived = derived;
         this.exports = exports;
         this.forms = forms;
         this.permissions = permissions;
@@ -97,7 +100,8 @@ public class RecordExporter {
         RecordExport export = found.get();
         Optional<PublishedForm> form = forms.publishedById(workspaceId, export.formId());
         Optional<Membership> member = Membership.of(workspaceId, export.createdBy());
-        FormAccess access = member.isEmpty() || form.isEmpty() ? null : permissions.of(member.get(), export.formId());
+        FormAccess access = member.isEmpty() || form.isEmpty() ? null
+                : derived.complete(permissions.of(member.get(), export.formId()), form.get(), member.get().role.id);
         if (access == null || !access.view()) {
             // the requester left the workspace, lost the right to see the form, or the form is gone
             exports.finish(exportId, RecordExport.FAILED, 0, null, "export.no-access", clock.instant());

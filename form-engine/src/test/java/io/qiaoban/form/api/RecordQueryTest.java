@@ -167,6 +167,37 @@ class RecordQueryTest {
     }
 
     @Test
+    void formulasAndLookupsThatWouldShowAHiddenFieldAreHiddenWithIt() {
+        String members = f.publish("vip", "会员", List.of(field("name", "姓名", "text"), field("spend", "累计消费", "money"),
+                field("discount", "折扣价", "formula", "options", Map.of("expression", "spend * 0.9", "resultType", "money")),
+                field("twice", "两倍折扣价", "formula", "options", Map.of("expression", "discount * 2", "resultType", "money")),
+                field("greeting", "称呼", "formula", "options", Map.of("expression", "name + '先生'", "resultType", "text"))));
+        String visits = f.publish("visit", "拜访", List.of(field("title", "标题", "text"),
+                field("vip", "会员", "relation", "options", Map.of("form", "vip")),
+                field("vipSpend", "会员消费", "lookup", "options", Map.of("relation", "vip", "field", "spend")),
+                field("vipName", "会员姓名", "lookup", "options", Map.of("relation", "vip", "field", "name"))));
+        String wang = f.createOk(members, Map.of("name", "王", "spend", 1000));
+        f.createOk(visits, Map.of("title", "回访", "vip", wang));
+        Session member = f.admin.addMember(f.workspace, "member");
+        String roleId = f.admin.api().get("/api/v1/workspaces/" + f.workspace + "/roles").then().extract().jsonPath()
+                .getString("find { it.builtInKey == 'member' }.id");
+        f.admin.api().body(Map.of("hiddenFields", List.of("spend"))).put(f.forms() + "/" + members + "/permissions/" + roleId)
+                .then().statusCode(200);
+
+        member.api().get(f.records(members)).then().statusCode(200)
+                .body("items[0].data.keySet()", equalTo(Set.of("name", "greeting")));
+        member.api().get(f.records(visits)).then().statusCode(200)
+                .body("items[0].data.keySet()", equalTo(Set.of("title", "vip", "vipName")));
+        member.api().get(f.forms() + "/" + visits + "/published").then().body("fields.key", equalTo(List.of("title", "vip", "vipName")));
+        member.api().queryParam("filter", "{\"field\":\"discount\",\"op\":\"gt\",\"value\":800}").get(f.records(members))
+                .then().statusCode(400);
+        f.admin.api().get(f.records(members)).then().body("items[0].data.twice", equalTo(1800.00f));
+        // a form the role may not view hides every lookup of it
+        f.admin.api().body(Map.of("view", false)).put(f.forms() + "/" + members + "/permissions/" + roleId).then().statusCode(200);
+        member.api().get(f.records(visits)).then().statusCode(200).body("items[0].data.keySet()", equalTo(Set.of("title", "vip")));
+    }
+
+    @Test
     void throughARelationAMemberReachesOnlyWhatTheyMaySeeOfTheFormItPointsTo() {
         Session member = f.admin.addMember(f.workspace, "member");
         String mine = f.create(member, customers, Map.of("name", "我的钻石客户", "owner", member.userId().toString(),
