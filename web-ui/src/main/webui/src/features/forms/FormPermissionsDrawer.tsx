@@ -8,6 +8,7 @@ import { MY_DEPARTMENTS, MY_DEPARTMENTS_AND_BELOW } from '../records/filter';
 import { ME } from '../records/MemberSelect';
 import { formsApi, type RolePermission, type PermissionSetting } from './formsApi';
 import type { FieldDefinition } from './types';
+import { roleName } from '../admin/roles/roleName';
 
 const OPERATIONS = ['view', 'create', 'edit', 'delete'] as const;
 
@@ -103,7 +104,7 @@ export function FormPermissionsDrawer({ workspaceId, appId, formId, fields, onCl
     try {
       await save.mutateAsync(current(r));
       setEditing(({ [r.roleId]: _, ...rest }) => rest);
-      message.success(t('forms.permissions.saved', { role: r.roleName }));
+      message.success(t('forms.permissions.saved', { role: roleName(r.roleName, t) }));
     } catch (e) {
       message.error(errorMessage(e, t));
     }
@@ -114,7 +115,7 @@ export function FormPermissionsDrawer({ workspaceId, appId, formId, fields, onCl
       title: t('forms.permissions.role'),
       render: (_, r) => (
         <Space direction="vertical" size={0}>
-          <Typography.Text strong>{r.roleName}</Typography.Text>
+          <Typography.Text strong>{roleName(r.roleName, t)}</Typography.Text>
           {r.custom ? <Tag color="blue">{t('forms.permissions.custom')}</Tag> : <Tag>{t('forms.permissions.defaults')}</Tag>}
         </Space>
       ),

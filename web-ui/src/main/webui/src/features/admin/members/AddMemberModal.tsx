@@ -7,6 +7,7 @@ import { applyFormError } from '../../../components/errors';
 import { FormModal } from '../../../components/FormModal';
 import { generatePassword, passwordProblem } from '../../../lib/password';
 import { useAddMember } from './useMembers';
+import { roleName } from '../roles/roleName';
 
 const FIELDS = ['username', 'displayName', 'initialPassword', 'roleId'] as const;
 
@@ -91,7 +92,7 @@ export function AddMemberModal({ workspaceId, roles, open, onClose }: { workspac
         <Select
           data-testid="member-role"
           placeholder={t('members.roleRequired')}
-          options={roles.map((r) => ({ value: r.id, label: r.name }))}
+          options={roles.map((r) => ({ value: r.id, label: roleName(r.name, t) }))}
         />
       </Form.Item>
     </FormModal>

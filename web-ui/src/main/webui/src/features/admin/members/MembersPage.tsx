@@ -15,6 +15,7 @@ import { useDepartments } from '../departments/useDepartments';
 import { useRoles } from '../roles/useRoles';
 import { AddMemberModal } from './AddMemberModal';
 import { useChangeMemberRole, useMembers, useRemoveMember } from './useMembers';
+import { roleName as displayedRole } from '../roles/roleName';
 
 export default function MembersPage() {
   const { t } = useTranslation();
@@ -37,7 +38,7 @@ export default function MembersPage() {
     try {
       const updated = await changeRole.mutateAsync({ userId: member.userId, roleId });
       const roleName = updated?.roleName ?? roles.data?.find((r) => r.id === roleId)?.name ?? '';
-      message.success(t('members.roleChanged', { name: member.displayName, role: roleName }));
+      message.success(t('members.roleChanged', { name: member.displayName, role: displayedRole(roleName, t) }));
     } catch (e) {
       message.error(errorMessage(e, t));
     }
@@ -79,7 +80,7 @@ export default function MembersPage() {
       width: 220,
       render: (_, m) => {
         const self = m.userId === me?.id;
-        if (!manage || !roles.data) return <Tag>{m.roleName}</Tag>;
+        if (!manage || !roles.data) return <Tag>{displayedRole(m.roleName, t)}</Tag>;
         const select = (
           <Select
             data-testid="member-role-inline"
@@ -87,7 +88,7 @@ export default function MembersPage() {
             style={{ width: 180 }}
             value={m.roleId}
             disabled={self || changeRole.isPending}
-            options={roles.data.map((r) => ({ value: r.id, label: r.name }))}
+            options={roles.data.map((r) => ({ value: r.id, label: displayedRole(r.name, t) }))}
             onChange={(roleId: string) => void onRoleChange(m, roleId)}
             aria-label={t('members.role')}
           />

@@ -10,6 +10,7 @@ import { can, canOpen, permissionLabelKey } from '../../workspaces/permissions';
 import { useWorkspace } from '../../workspaces/WorkspaceGate';
 import { RoleFormModal } from './RoleFormModal';
 import { useDeleteRole, usePermissionCatalogue, useRoles } from './useRoles';
+import { roleName } from './roleName';
 
 export default function RolesPage() {
   const { t } = useTranslation();
@@ -42,7 +43,7 @@ export default function RolesPage() {
       render: (_, r) => (
         <Flex vertical>
           <span>
-            <Typography.Text strong>{r.name}</Typography.Text>
+            <Typography.Text strong>{roleName(r.name, t)}</Typography.Text>
             {r.builtIn && (
               <Tag style={{ marginLeft: 8 }} color="purple">
                 {t('roles.builtIn')}
@@ -104,7 +105,7 @@ export default function RolesPage() {
               </Tooltip>
             ) : (
               <Popconfirm
-                title={t('roles.deleteConfirm', { name: r.name })}
+                title={t('roles.deleteConfirm', { name: roleName(r.name, t) })}
                 okText={t('common.delete')}
                 cancelText={t('common.cancel')}
                 okButtonProps={{ danger: true }}
