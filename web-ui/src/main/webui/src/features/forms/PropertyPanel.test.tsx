@@ -9,10 +9,11 @@ import { useState } from 'react';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { ConfigProvider } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FieldProblem } from '../../api/problem';
 import { changeLanguage } from '../../i18n';
-import { installDomShims } from '../../testing/dom';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { installDomShims, json } from '../../testing/dom';
 import type { DesignerField } from './designer';
 import { newField } from './fieldTypes';
 import { PropertyPanel } from './PropertyPanel';
@@ -45,9 +46,13 @@ function renderPanel(initial: FieldDefinition, problems: FieldProblem[] = [], pu
       />
     );
   }
+  // the rule editor (a formula editor) reads the function list
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <ConfigProvider locale={zhCN}>
-      <Harness />
+      <QueryClientProvider client={client}>
+        <Harness />
+      </QueryClientProvider>
     </ConfigProvider>,
   );
   return { last: () => seen[seen.length - 1] };
@@ -58,7 +63,15 @@ const numberIn = (testId: string) => screen.getByTestId(testId) as HTMLInputElem
 beforeAll(async () => {
   installDomShims();
   await changeLanguage('zh-CN');
+  vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL) => {
+    const path = new URL(String(input), 'http://localhost').pathname;
+    if (path === '/api/v1/expressions/functions') return json(200, []);
+    if (path === '/api/v1/expressions/evaluate') return json(200, { value: true });
+    return json(404, { status: 404, detail: '不存在' });
+  }));
 });
+
+afterAll(() => vi.unstubAllGlobals());
 
 afterEach(() => cleanup());
 
@@ -140,6 +153,20 @@ describe('default value of a field (jsdom)', { timeout: 60_000 }, () => {
     fireEvent.change(numberIn('prop-choice-1'), { target: { value: '钻石' } });
     await waitFor(() => expect(select.last()?.options?.choices).toEqual([{ value: '金卡', label: '黄金卡' }, { value: '钻石' }]));
     expect(numberIn('prop-choice-1').disabled).toBe(false);
+  });
+
+  it('writes a validation rule with its message, and drops both when the rule is cleared', async () => {
+    const rule = renderPanel({ key: 'discount', label: '折扣', type: 'number' });
+    expect(screen.queryByTestId('prop-rule-message')).toBeNull();
+    fireEvent.change(screen.getByTestId('prop-rule-input'), { target: { value: 'discount <= 0.3' } });
+    await waitFor(() => expect(rule.last()?.validation).toEqual({ rule: 'discount <= 0.3' }));
+    fireEvent.change(await screen.findByTestId('prop-rule-message'), { target: { value: '折扣不能低于七折' } });
+    await waitFor(() => expect(rule.last()?.validation).toEqual({ rule: 'discount <= 0.3', message: '折扣不能低于七折' }));
+    fireEvent.change(screen.getByTestId('prop-rule-input'), { target: { value: ' ' } });
+    await waitFor(() => expect(rule.last()?.validation).toEqual({ message: '折扣不能低于七折' }));
+    cleanup();
+    renderPanel(newField('formula', '金额', new Set(), (n) => `选项${n}`));
+    expect(screen.queryByTestId('prop-rule')).toBeNull(); // computed: nobody fills it in
   });
 
   it('sets a yes/no default to yes, to no, and back to none', async () => {

@@ -143,6 +143,27 @@ export function PropertyPanel({ workspaceId, appId, formKey, item, all, publishe
           <FormKeySelect forms={forms} self={formKey} value={options.form} onChange={(form) => setOptions({ form })} testId="prop-relation-form" />
         </Form.Item>
       )}
+      {!computed && (
+        <>
+          <Form.Item label={t('forms.prop.rule')} extra={t('forms.prop.ruleHelp')} validateStatus={status('.validation.rule')}
+            help={problemOf('.validation.rule')}>
+            <FormulaEditor
+              value={validation.rule ?? ''}
+              onChange={(rule) => setValidation({ rule: rule.trim() ? rule : undefined })}
+              fields={all.map((o) => o.field.key)}
+              context={formulaSamples(all.map((o) => o.field))}
+              showReference={false}
+              testId="prop-rule"
+            />
+          </Form.Item>
+          {validation.rule && (
+            <Form.Item label={t('forms.prop.ruleMessage')} validateStatus={status('.validation.message')} help={problemOf('.validation.message')}>
+              <Input value={validation.message ?? ''} maxLength={200} placeholder={t('forms.prop.ruleMessagePlaceholder')}
+                onChange={(e) => setValidation({ message: e.target.value || undefined })} data-testid="prop-rule-message" />
+            </Form.Item>
+          )}
+        </>
+      )}
       {f.type === 'formula' && (
         <>
           <Form.Item label={t('forms.prop.expression')} validateStatus={status('.options.expression')} help={problemOf('.options.expression')}>

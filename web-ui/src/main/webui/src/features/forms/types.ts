@@ -40,6 +40,10 @@ export interface FieldValidation {
   minLength?: number;
   maxLength?: number;
   maxRows?: number;
+  /** a condition over the record's fields (expression service), checked when the field has a value */
+  rule?: string;
+  /** shown under the field when the rule is broken */
+  message?: string;
 }
 
 export interface FieldDefinition {

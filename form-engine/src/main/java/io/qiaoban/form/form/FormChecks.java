@@ -1,5 +1,8 @@
 package io.qiaoban.form.form;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qiaoban.core.expression.CompiledExpression;
 import io.qiaoban.core.expression.ExpressionException;
 import io.qiaoban.core.expression.ExpressionService;
 import io.qiaoban.core.problem.FieldError;
@@ -10,7 +13,6 @@ import io.qiaoban.form.schema.FormSchema;
 import io.qiaoban.form.schema.FormSchemaValidator;
 import io.qiaoban.form.schema.FormulaContext;
 import io.qiaoban.form.schema.NulCharacters;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qiaoban.form.schema.Storage;
 import io.qiaoban.form.schema.types.ReferenceType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +50,7 @@ public class FormChecks {
             for (int i = 0; i < schema.fields().size(); i++) {
                 FieldDefinition field = schema.fields().get(i);
                 String at = "fields[" + i + "].options.";
+                checkRule(schema, i, field, errors);
                 switch (field.type()) {
                     case "formula" -> checkFormula(schema, i, field, errors);
                     case "relation" -> target(workspaceId, appId, schema, field.option("form").asText(), at + "form", errors);
@@ -60,6 +63,36 @@ public class FormChecks {
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(400, "validation", errors);
+        }
+    }
+
+    /** A validation rule: a condition over the record's fields (all of them, computed ones too), and a short message. */
+    private void checkRule(FormSchema schema, int index, FieldDefinition field, List<FieldError> errors) {
+        String at = "fields[" + index + "].validation.";
+        JsonNode rule = field.limit("rule");
+        JsonNode message = field.limit("message");
+        if (!message.isMissingNode() && !message.isNull() && (!message.isTextual() || message.asText().length() > 200)) {
+            errors.add(FieldError.of(at + "message", "form.def.ruleMessage", 200));
+        }
+        if (rule.isMissingNode() || rule.isNull() || (rule.isTextual() && rule.asText().isBlank())) {
+            return;
+        }
+        if (!rule.isTextual() || rule.asText().length() > 2000) {
+            errors.add(FieldError.of(at + "rule", "form.def.ruleText", 2000));
+            return;
+        }
+        if (types.find(field.type()).map(t -> t.computed()).orElse(true)) {
+            errors.add(FieldError.of(at + "rule", "form.def.ruleOnComputed"));
+            return;
+        }
+        try {
+            CompiledExpression compiled = expressions.compile(rule.asText(), formulas.typeFor(schema, schema.fields().size()));
+            Class<?> result = compiled.resultType();
+            if (result != null && result != Object.class && result != Boolean.class && result != boolean.class) {
+                errors.add(FieldError.of(at + "rule", "form.def.ruleNotCondition"));
+            }
+        } catch (ExpressionException e) {
+            errors.add(e.fieldError(at + "rule"));
         }
     }
 

@@ -57,6 +57,7 @@ public class RecordService {
     private final FormDependencies dependencies;
     private final FormRepository forms;
     private final FormPermissions permissions;
+    private final FieldRules rules;
     private final JobQueue jobs;
     private final WorkspaceZones zones;
     private final Clock clock;
@@ -67,9 +68,10 @@ public class RecordService {
     private final FileStore files;
 
     RecordService(RecordRepository records, RecordQueries queries, ComputedFields computed, RecordEvents events,
-            FormDependencies dependencies, FormRepository forms, FormPermissions permissions, JobQueue jobs, WorkspaceZones zones,
-            FileStore files, Clock clock) {
+            FormDependencies dependencies, FormRepository forms, FormPermissions permissions, FieldRules rules, JobQueue jobs,
+            WorkspaceZones zones, FileStore files, Clock clock) {
         this.permissions = permissions;
+        this.rules = rules;
         this.files = files;
         this.records = records;
         this.queries = queries;
@@ -112,6 +114,7 @@ public class RecordService {
         ZoneId zone = zones.zone(form.workspaceId());
         ObjectNode data = validator.validate(form.schema(), input, null, valueContext(form, zone, access.userId(), id));
         computed.compute(form, id, data, true, now, zone, access.userId());
+        rules.check(form.schema(), data, null, now, zone, access.userId());
         holdFiles(form, id, data);
         StoredRecord record = new StoredRecord(id, form.workspaceId(), form.formId(), form.version(), data, 1, access.userId(),
                 now, access.userId(), now, null);
@@ -139,6 +142,7 @@ public class RecordService {
         NulCharacters.refuse(input, "");
         ObjectNode data = validator.validate(form.schema(), input, null, valueContext(form, zone, by, id));
         computed.compute(form, id, data, true, now, zone, by);
+        rules.check(form.schema(), data, null, now, zone, by);
         return data;
     }
 
@@ -160,6 +164,9 @@ public class RecordService {
         ZoneId zone = zones.zone(form.workspaceId());
         ObjectNode data = validator.validate(form.schema(), changes, current.data(), valueContext(form, zone, access.userId(), id));
         computed.compute(form, id, data, false, clock.instant(), zone, access.userId());
+        Set<String> sent = new HashSet<>();
+        changes.fieldNames().forEachRemaining(sent::add);
+        rules.check(form.schema(), data, sent, clock.instant(), zone, access.userId());
         holdFiles(form, id, data);
         return write(form, current, data, "updated", access.userId(), chainDepth);
     }

@@ -36,7 +36,7 @@ public record FieldDefinition(String key, String label, String type, Boolean req
         return options == null ? MissingNode.getInstance() : options.path(name);
     }
 
-    /** A validation limit, or a missing node. */
+    /** A validation setting (a limit, a rule or its message), or a missing node. */
     public JsonNode limit(String name) {
         return validation == null ? MissingNode.getInstance() : validation.path(name);
     }
