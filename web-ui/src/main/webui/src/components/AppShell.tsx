@@ -1,5 +1,5 @@
 import { Suspense, useState } from 'react';
-import { App, Avatar, Button, Dropdown, Flex, Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
+import { App, Avatar, Button, Dropdown, Flex, Grid, Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   AppstoreOutlined,
@@ -73,6 +73,8 @@ export function AppShell() {
   const logout = useLogout(() => message.success({ content: t('auth.loggedOut'), key: 'logged-out' }));
   const [creating, setCreating] = useState(false);
   const [settingsFor, setSettingsFor] = useState<Workspace | null>(null);
+  // a phone (narrower than md): the header keeps what fits, the menu folds away entirely until opened
+  const phone = Grid.useBreakpoint().md === false;
   const [collapsed, setCollapsed] = useState(false);
 
   const list = workspaces.data ?? [];
@@ -255,7 +257,8 @@ export function AppShell() {
         style={{
           display: 'flex',
           alignItems: 'center',
-          gap: 16,
+          gap: phone ? 8 : 16,
+          paddingInline: phone ? 12 : undefined,
           position: 'sticky',
           top: 0,
           zIndex: 20,
@@ -263,7 +266,7 @@ export function AppShell() {
         }}
       >
         <Link to="/" aria-label={t('app.fullName')}>
-          <Logo />
+          <Logo compact={phone} />
         </Link>
         <WorkspaceSwitcher platformAdmin={admin} onCreate={() => setCreating(true)} onSettings={setSettingsFor} />
         <div style={{ flex: 1 }} />
@@ -272,8 +275,8 @@ export function AppShell() {
         <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
           <Button type="text" data-testid="user-menu" style={{ paddingInline: 8 }}>
             <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1677ff' }} />
-            <span style={{ maxWidth: 160, overflow: 'hidden', textOverflow: 'ellipsis' }}>{me?.displayName || me?.username}</span>
-            <DownOutlined style={{ fontSize: 10 }} />
+            {!phone && <span style={{ maxWidth: 160, overflow: 'hidden', textOverflow: 'ellipsis' }}>{me?.displayName || me?.username}</span>}
+            {!phone && <DownOutlined style={{ fontSize: 10 }} />}
           </Button>
         </Dropdown>
       </Layout.Header>
@@ -284,11 +287,15 @@ export function AppShell() {
           collapsed={collapsed}
           onCollapse={setCollapsed}
           breakpoint="lg"
-          style={{ borderRight: '1px solid rgba(5, 5, 5, 0.06)' }}
+          collapsedWidth={phone ? 0 : 80}
+          style={phone
+            ? { position: 'fixed', insetBlock: '64px 0', insetInlineStart: 0, zIndex: 19, boxShadow: collapsed ? undefined : '2px 0 8px rgba(0,0,0,0.15)' }
+            : { borderRight: '1px solid rgba(5, 5, 5, 0.06)' }}
         >
-          <Menu mode="inline" selectedKeys={[selectedKey(location.pathname)]} items={items} style={{ borderInlineEnd: 0, paddingTop: 8 }} />
+          <Menu mode="inline" selectedKeys={[selectedKey(location.pathname)]} items={items} style={{ borderInlineEnd: 0, paddingTop: 8 }}
+            onClick={() => phone && setCollapsed(true)} />
         </Layout.Sider>
-        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+        <Layout.Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
           <Suspense fallback={<FullPageSpin />}>
             <Outlet context={outletContext} />
           </Suspense>

@@ -36,7 +36,7 @@ export function WorkspaceSwitcher({ platformAdmin, onCreate, onSettings }: Props
       <Select
         data-testid="workspace-switcher"
         aria-label={t('nav.workspace')}
-        style={{ width: 220 }}
+        style={{ width: 220, maxWidth: '40vw' }}
         loading={workspaces.isPending}
         placeholder={t('workspace.switcherPlaceholder')}
         value={current?.id}
