@@ -20,7 +20,7 @@ import { RecordsScopeContext } from './scope';
 import { ExportButton } from './transfer/ExportButton';
 import { ImportWizard } from './transfer/ImportWizard';
 import { useDepartments } from '../admin/departments/useDepartments';
-import { useCachedFirstPage, useExactTotal, useFormDefinition, useRecordList, useRelationLabels, useRestoreRecord, useWorkspaceMembers } from './useRecords';
+import { useCachedFirstPage, useExactTotal, useFormDefinition, useRecordList, useRelatedFilterFields, useRelationLabels, useRestoreRecord, useWorkspaceMembers } from './useRecords';
 import type { FieldDefinition, FormDetail, FormRecord } from './types';
 import { CalendarView } from './views/CalendarView';
 import { gridConfigOf, gridStateOf, sameConfig, type GridState } from './views/gridState';
@@ -216,7 +216,9 @@ function GridOfRecords({ workspaceId, appId, formId, form, canCreate, canDelete,
     [memberLabels, relationLabels],
   );
 
-  const filterFields: FieldDefinition[] = useMemo(() => [...fields, ...propertyFields((key) => t(`records.${key}`))], [fields, t]);
+  // the form's fields, those of the records its relations point to ("客户 · 等级"), then record properties
+  const related = useRelatedFilterFields(workspaceId, appId, fields);
+  const filterFields: FieldDefinition[] = [...fields, ...related, ...propertyFields((key) => t(`records.${key}`))];
 
   const restart = () => setStack(FIRST_PAGE);
   const applyFilter = (next: FilterNode | null, count: number) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowsDepartmentTokens, buildFilter, conditionToClause, isDepartmentToken, isValueComplete, MY_DEPARTMENTS, MY_DEPARTMENTS_AND_BELOW, valueKind, withField, withOp, type FilterCondition } from './filter';
+import { allowsDepartmentTokens, buildFilter, conditionsOf, conditionToClause, isDepartmentToken, isValueComplete, MY_DEPARTMENTS, MY_DEPARTMENTS_AND_BELOW, relatedFields, valueKind, withField, withOp, type FilterCondition } from './filter';
 import type { FieldDefinition } from './types';
 
 const FIELDS: FieldDefinition[] = [
@@ -161,5 +161,22 @@ describe('department fields', () => {
     expect(withOp(c('depts', 'eq', '$myDepartments'), 'contains', depts).value).toBeUndefined();
     expect(withOp(c('depts', 'eq', 'd-sales'), 'contains', depts).value).toBe('d-sales');
     expect(withOp(c('dept', 'eq', 'd-sales'), 'in', dept).value).toBeUndefined();
+  });
+});
+
+describe('conditions on the records a relation points to', () => {
+  const customer: FieldDefinition = { key: 'customer', label: '客户', type: 'relation', options: { form: 'customer' } };
+  const level: FieldDefinition = { key: 'level', label: '等级', type: 'select', required: true, options: { choices: [{ value: 'gold' }, { value: 'diamond' }] } };
+  const spend: FieldDefinition = { key: 'spend', label: '累计消费', type: 'money' };
+
+  it('offers each field of the related form under its path, and filters by it in the filter language', () => {
+    const related = relatedFields(customer, [level, spend]);
+    expect(related.map((f) => [f.key, f.label, f.type])).toEqual([['customer.level', '客户 · 等级', 'select'], ['customer.spend', '客户 · 累计消费', 'money']]);
+    expect(related[0].required).toBe(false);
+    const fieldOf = (key: string) => related.find((f) => f.key === key);
+    const built = buildFilter('and', [{ id: 'a', field: 'customer.level', op: 'eq', value: 'diamond' }, { id: 'b', field: 'customer.spend', op: 'gt', value: 5000 }], fieldOf);
+    expect(built.filter).toEqual({ and: [{ field: 'customer.level', op: 'eq', value: 'diamond' }, { field: 'customer.spend', op: 'gt', value: 5000 }] });
+    // a saved view's filter comes back into the builder on the same paths
+    expect(conditionsOf(built.filter)?.conditions.map((c) => c.field)).toEqual(['customer.level', 'customer.spend']);
   });
 });

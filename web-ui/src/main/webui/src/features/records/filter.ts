@@ -156,6 +156,11 @@ export function buildFilter(match: Match, conditions: readonly FilterCondition[]
   return { filter: match === 'and' ? { and: clauses } : { or: clauses }, incomplete };
 }
 
+/** A relation's target fields under their path ("customer.level"), labelled with both names: conditions on related records. */
+export function relatedFields(relation: FieldDefinition, targetFields: readonly FieldDefinition[]): FieldDefinition[] {
+  return targetFields.map((f) => ({ ...f, key: `${relation.key}.${f.key}`, label: `${relation.label} · ${f.label}`, required: false, unique: false }));
+}
+
 let nextId = 0;
 export function newCondition(): FilterCondition {
   nextId += 1;

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } f
 import { membersApi, queryKeys } from '../../api';
 import { recordKeys, recordsApi, type RecordListQuery } from './api';
 import { collectIds, idsFilter, labelFieldOf, recordLabel } from './relations';
+import { relatedFields } from './filter';
 import type { FieldDefinition, FormRecord, RecordData } from './types';
 
 export function useFormDefinition(ws: string, app: string, formId: string, enabled = true) {
@@ -85,6 +86,26 @@ export function useRelationTarget(ws: string, app: string, field: FieldDefinitio
     missing: forms.isSuccess && !summary,
     error: forms.error ?? target.error,
   };
+}
+
+/**
+ * The fields of the forms the relations point to, as the filter builder offers them: "客户 · 等级" is
+ * the field `customer.level` of the filter language. Only what the caller sees of those forms (their
+ * published form as served to them); none of a form they may not view.
+ */
+export function useRelatedFilterFields(ws: string, app: string, fields: readonly FieldDefinition[]): FieldDefinition[] {
+  const relations = fields.filter((f) => f.type === 'relation' && f.options?.form);
+  const forms = useFormList(ws, app, relations.length > 0);
+  const targets = relations.map((f) => ({ field: f, summary: forms.data?.find((s) => s.key === f.options?.form) }));
+  const targetForms = useQueries({
+    queries: targets.map((x) => ({
+      queryKey: recordKeys.form(ws, app, x.summary?.id ?? ''),
+      queryFn: () => recordsApi.form(ws, app, x.summary!.id),
+      enabled: !!x.summary,
+      staleTime: 60_000,
+    })),
+  });
+  return targets.flatMap((x, i) => relatedFields(x.field, targetForms[i]?.data?.fields ?? []));
 }
 
 /**
