@@ -63,7 +63,7 @@ export function RecordDrawer({ formId, formKey, recordId, initial, fields, layou
 
   const doDelete = async () => {
     try {
-      await remove.mutateAsync(recordId);
+      await remove.mutateAsync({ id: recordId, version: current?.version });
       message.success(t('records.drawer.deleted'));
       onClose();
     } catch (e) {

@@ -123,6 +123,7 @@ class FakeRecords {
     }
     if (method === 'GET') return json(200, r, { ETag: `"${r.version}"` });
     if (method === 'DELETE') {
+      if (headers['If-Match'] !== undefined && headers['If-Match'] !== `"${r.version}"`) return json(412, { status: 412, detail: '记录已被他人修改' });
       this.records[i] = { ...r, deletedAt: new Date().toISOString() };
       return json(204);
     }
@@ -338,7 +339,9 @@ describe('records page (jsdom, fake API)', { timeout: 90_000 }, () => {
     expect(ok.classList.contains('ant-btn-primary')).toBe(true);
     fireEvent.click(ok);
     await waitFor(() => expect(rowNames()).toEqual(['张三丰']));
-    expect(api.calls.some((c) => c.method === 'DELETE')).toBe(true);
+    // with the version it showed: a record changed since is not deleted unseen
+    const deleted = api.calls.find((c) => c.method === 'DELETE')!;
+    expect(deleted.headers['If-Match']).toMatch(/^"\d+"$/);
 
     // a second, typed condition: 姓名 equals 张三丰, both must hold
     fireEvent.click(byId('records-filter-add'));

@@ -56,7 +56,9 @@ export const recordsApi = {
   /** Only the changed fields; a record changed by someone else since `version` gets a 412. */
   update: (ws: string, app: string, formId: string, id: string, changes: RecordData, version: number) =>
     http.patch<FormRecord>(recordPath(ws, app, formId, id), changes, { headers: { 'If-Match': `"${version}"` } }),
-  remove: (ws: string, app: string, formId: string, id: string) => http.del(recordPath(ws, app, formId, id)),
+  /** With the version read: a record changed by someone else since gets a 412 rather than deleted unseen. */
+  remove: (ws: string, app: string, formId: string, id: string, version?: number) =>
+    http.del(recordPath(ws, app, formId, id), version === undefined ? {} : { headers: { 'If-Match': `"${version}"` } }),
   restore: (ws: string, app: string, formId: string, id: string) => http.post<FormRecord>(`${recordPath(ws, app, formId, id)}/restore`),
   history: (ws: string, app: string, formId: string, id: string) => http.get<HistoryEntry[]>(`${recordPath(ws, app, formId, id)}/history`),
   divisions: () => http.get<Division[]>('/forms/divisions'),

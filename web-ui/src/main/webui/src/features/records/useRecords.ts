@@ -179,8 +179,8 @@ export function useDeleteRecord(ws: string, app: string, formId: string) {
   const queryClient = useQueryClient();
   const invalidate = useInvalidateRecords(ws, app, formId);
   return useMutation({
-    mutationFn: (id: string) => recordsApi.remove(ws, app, formId, id),
-    onSuccess: (_, id) => {
+    mutationFn: ({ id, version }: { id: string; version?: number }) => recordsApi.remove(ws, app, formId, id, version),
+    onSuccess: (_, { id }) => {
       queryClient.removeQueries({ queryKey: recordKeys.record(ws, app, formId, id) });
       return invalidate();
     },
