@@ -167,6 +167,28 @@ test('new user must change the initial password, then sees the workspace', async
   });
 });
 
+test('on a phone the shell fits the screen: header controls in view, the menu folded until opened', async () => {
+  await withPage(async (page) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${BASE_URL}/login`);
+    assert.equal((await login(page, ADMIN_USER, ADMIN_PASSWORD)).status(), 200);
+    const userMenu = byId(page, 'user-menu');
+    await userMenu.waitFor();
+    await page.waitForLoadState('networkidle');
+    // nothing wider than the screen: no sideways scrolling to reach the user menu
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      `page is ${await page.evaluate(() => document.documentElement.scrollWidth)} px wide`);
+    const box = await userMenu.boundingBox();
+    assert.ok(box && box.x + box.width <= 390, `user menu at ${JSON.stringify(box)}`);
+    // the side menu is folded away; its trigger opens it over the page
+    const sider = page.locator('.ant-layout-sider');
+    assert.equal(Math.round((await sider.boundingBox())?.width ?? -1), 0);
+    await page.locator('.ant-layout-sider-zero-width-trigger').click();
+    await page.waitForFunction(() => (document.querySelector('.ant-layout-sider')?.getBoundingClientRect().width ?? 0) > 100);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'phone-shell.png') });
+  }, 'phone-shell');
+});
+
 test('a wrong password shows the server message and stays on the login page', async () => {
   await withPage(async (page) => {
     await page.goto(`${BASE_URL}/login`);

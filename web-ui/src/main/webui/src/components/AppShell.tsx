@@ -268,10 +268,10 @@ export function AppShell() {
         <Link to="/" aria-label={t('app.fullName')}>
           <Logo compact={phone} />
         </Link>
-        <WorkspaceSwitcher platformAdmin={admin} onCreate={() => setCreating(true)} onSettings={setSettingsFor} />
+        <WorkspaceSwitcher platformAdmin={admin} onCreate={() => setCreating(true)} onSettings={setSettingsFor} compact={phone} />
         <div style={{ flex: 1 }} />
         {current && <NotificationBell workspaceId={current.id} />}
-        <LanguageSwitch size="small" />
+        <LanguageSwitch size="small" compact={phone} />
         <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
           <Button type="text" data-testid="user-menu" style={{ paddingInline: 8 }}>
             <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1677ff' }} />

@@ -10,10 +10,12 @@ interface Props {
   platformAdmin: boolean;
   onCreate: () => void;
   onSettings: (workspace: Workspace) => void;
+  /** a phone's header: the switcher alone (settings and a new workspace are for a wider screen) */
+  compact?: boolean;
 }
 
 /** Select of the caller's workspaces; switching keeps the current page when the new workspace allows it. */
-export function WorkspaceSwitcher({ platformAdmin, onCreate, onSettings }: Props) {
+export function WorkspaceSwitcher({ platformAdmin, onCreate, onSettings, compact = false }: Props) {
   const { t } = useTranslation();
   const workspaces = useWorkspaces();
   const urlId = useWorkspaceIdFromUrl();
@@ -45,7 +47,7 @@ export function WorkspaceSwitcher({ platformAdmin, onCreate, onSettings }: Props
         options={list.map((w) => ({ value: w.id, label: w.name }))}
         notFoundContent={null}
       />
-      {current && can(current, 'workspace.manage') && (
+      {!compact && current && can(current, 'workspace.manage') && (
         <Tooltip title={t('workspace.settings')}>
           <Button
             type="text"
@@ -56,7 +58,7 @@ export function WorkspaceSwitcher({ platformAdmin, onCreate, onSettings }: Props
           />
         </Tooltip>
       )}
-      {platformAdmin && (
+      {!compact && platformAdmin && (
         <Tooltip title={t('workspace.create')}>
           <Button type="text" icon={<PlusOutlined />} aria-label={t('workspace.create')} data-testid="create-workspace" onClick={onCreate} />
         </Tooltip>
