@@ -73,8 +73,8 @@ export function AppShell() {
   const logout = useLogout(() => message.success({ content: t('auth.loggedOut'), key: 'logged-out' }));
   const [creating, setCreating] = useState(false);
   const [settingsFor, setSettingsFor] = useState<Workspace | null>(null);
-  // a phone (narrower than md): the header keeps what fits, the menu folds away entirely until opened
-  const phone = Grid.useBreakpoint().md === false;
+  // a phone (xs: narrower than 576 px): the header keeps what fits, the menu folds away entirely until opened
+  const phone = Grid.useBreakpoint().xs === true;
   const [collapsed, setCollapsed] = useState(false);
 
   const list = workspaces.data ?? [];

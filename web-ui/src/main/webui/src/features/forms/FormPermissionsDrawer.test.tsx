@@ -55,18 +55,22 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+function renderDrawer(onClose: () => void = () => undefined) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <ConfigProvider locale={zhCN}>
+      <AntApp>
+        <QueryClientProvider client={client}>
+          <FormPermissionsDrawer workspaceId="w1" appId="a1" formId="f1" fields={FIELDS} onClose={onClose} />
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>,
+  );
+}
+
 describe('form permissions drawer (jsdom)', { timeout: 60_000 }, () => {
   it('limits rows to the records of the user’s departments and below', async () => {
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    render(
-      <ConfigProvider locale={zhCN}>
-        <AntApp>
-          <QueryClientProvider client={client}>
-            <FormPermissionsDrawer workspaceId="w1" appId="a1" formId="f1" fields={FIELDS} onClose={() => undefined} />
-          </QueryClientProvider>
-        </AntApp>
-      </ConfigProvider>,
-    );
+    renderDrawer();
     const rows = await screen.findByTestId('perm-rows');
     // the saved filter is shown as its choice
     await waitFor(() => expect(rows.textContent).toBe('所属部门是我的部门'));
@@ -85,17 +89,8 @@ describe('form permissions drawer (jsdom)', { timeout: 60_000 }, () => {
   });
 
   it('asks before closing with a change not saved', async () => {
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const onClose = vi.fn();
-    render(
-      <ConfigProvider locale={zhCN}>
-        <AntApp>
-          <QueryClientProvider client={client}>
-            <FormPermissionsDrawer workspaceId="w1" appId="a1" formId="f1" fields={FIELDS} onClose={onClose} />
-          </QueryClientProvider>
-        </AntApp>
-      </ConfigProvider>,
-    );
+    renderDrawer(onClose);
     const rows = await screen.findByTestId('perm-rows');
     await waitFor(() => expect(rows.textContent).toBe('所属部门是我的部门'));
     fireEvent.mouseDown(within(rows).getByRole('combobox'));

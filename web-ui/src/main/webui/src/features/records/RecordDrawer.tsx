@@ -16,6 +16,7 @@ import { RecordHistory } from './RecordHistory';
 import { FileScopeContext, RecordActionsContext, useRecordsScope } from './scope';
 import { useCreateRecord, useDeleteRecord, useRecord, useRelationLabels, useRestoreRecord, useUpdateRecord } from './useRecords';
 import type { FieldDefinition, FormRecord } from './types';
+import { useMe } from '../auth/session';
 
 const DRAWER_WIDTH = 720;
 
@@ -231,12 +232,14 @@ export function NewRecordDrawer({ formId, fields, layout, labels, onClose }: {
   const { t } = useTranslation();
   const { workspaceId, appId } = useRecordsScope();
   const create = useCreateRecord(workspaceId, appId, formId);
+  const me = useMe();
   // one key per opening: a double click or a retry after a lost answer creates one record
   const [idempotencyKey] = useState(newIdempotencyKey);
   return (
     <Drawer open size={DRAWER_WIDTH} title={t('records.form.createTitle')} onClose={onClose} destroyOnHidden data-testid="record-create-drawer">
       <FileScopeContext.Provider value={{ formId }}>
-        <RecordForm fields={fields} layout={layout} labels={labels} save={(data) => create.mutateAsync({ data, idempotencyKey })} onSaved={onClose} onCancel={onClose} />
+        <RecordForm fields={fields} layout={layout} labels={labels} save={(data) => create.mutateAsync({ data, idempotencyKey })} onSaved={onClose} onCancel={onClose}
+          currentUserId={me.data?.id} />
       </FileScopeContext.Provider>
     </Drawer>
   );

@@ -12,7 +12,6 @@ import { recordProblems } from './problems';
 import { changedData, createData, fromFormValue, initialFormValues, toFormValues, type FormValues } from './recordValues';
 import { FileScopeContext, UploadTrackerContext, type UploadTracker } from './scope';
 import type { FieldDefinition, FormRecord, RecordData } from './types';
-import { useMe } from '../auth/session';
 
 interface RecordFormProps {
   fields: readonly FieldDefinition[];
@@ -27,13 +26,14 @@ interface RecordFormProps {
   onCancel: () => void;
   /** after a 412: the record as it is now */
   reload?: () => Promise<FormRecord | undefined>;
+  /** the user filling the form in: member fields that default to "$me" start with them */
+  currentUserId?: string;
 }
 
 /** Entering and changing a record: an input per field, the server's problems under their fields. */
-export function RecordForm({ fields, layout, record, labels, save, onSaved, onCancel, reload }: RecordFormProps) {
+export function RecordForm({ fields, layout, record, labels, save, onSaved, onCancel, reload, currentUserId }: RecordFormProps) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const me = useMe();
   const [form] = Form.useForm<FormValues>();
   const { token } = theme.useToken();
   // the version the user started from: a background refetch must not move it under their edits
@@ -107,7 +107,7 @@ export function RecordForm({ fields, layout, record, labels, save, onSaved, onCa
         <Form<FormValues>
           form={form}
           layout="vertical"
-          initialValues={base ? toFormValues(fields, base.data) : initialFormValues(fields, me.data?.id)}
+          initialValues={base ? toFormValues(fields, base.data) : initialFormValues(fields, currentUserId)}
           data-testid="record-form"
           data-mode={editing ? 'edit' : 'create'}
         >

@@ -94,6 +94,12 @@ export function useRelationTarget(ws: string, app: string, field: FieldDefinitio
  * published form as served to them); none of a form they may not view.
  */
 export function useRelatedFilterFields(ws: string, app: string, fields: readonly FieldDefinition[]): FieldDefinition[] {
+  const { targets, targetForms } = useRelationTargets(ws, app, fields);
+  return targets.flatMap((x, i) => relatedFields(x.field, targetForms[i]?.data?.fields ?? []));
+}
+
+/** The relation fields among `fields`, each with the form it points to (its summary, and as the caller sees it). */
+function useRelationTargets(ws: string, app: string, fields: readonly FieldDefinition[]) {
   const relations = fields.filter((f) => f.type === 'relation' && f.options?.form);
   const forms = useFormList(ws, app, relations.length > 0);
   const targets = relations.map((f) => ({ field: f, summary: forms.data?.find((s) => s.key === f.options?.form) }));
@@ -105,7 +111,7 @@ export function useRelatedFilterFields(ws: string, app: string, fields: readonly
       staleTime: 60_000,
     })),
   });
-  return targets.flatMap((x, i) => relatedFields(x.field, targetForms[i]?.data?.fields ?? []));
+  return { targets, targetForms };
 }
 
 /**
@@ -113,17 +119,7 @@ export function useRelatedFilterFields(ws: string, app: string, fields: readonly
  * the page shows, so a grid of 20 rows costs a request per relation column, not per cell.
  */
 export function useRelationLabels(ws: string, app: string, fields: readonly FieldDefinition[], records: readonly FormRecord[]) {
-  const relations = fields.filter((f) => f.type === 'relation' && f.options?.form);
-  const forms = useFormList(ws, app, relations.length > 0);
-  const targets = relations.map((f) => ({ field: f, summary: forms.data?.find((s) => s.key === f.options?.form) }));
-  const targetForms = useQueries({
-    queries: targets.map((x) => ({
-      queryKey: recordKeys.form(ws, app, x.summary?.id ?? ''),
-      queryFn: () => recordsApi.form(ws, app, x.summary!.id),
-      enabled: !!x.summary,
-      staleTime: 60_000,
-    })),
-  });
+  const { targets, targetForms } = useRelationTargets(ws, app, fields);
   const lookups = useQueries({
     queries: targets.map((x) => {
       const ids = collectIds(records, x.field.key);

@@ -1,8 +1,10 @@
 package io.qiaoban.form.access;
 
+import io.qiaoban.core.workspace.Membership;
 import io.qiaoban.form.form.FormRepository;
 import io.qiaoban.form.form.PublishedForm;
 import io.qiaoban.form.form.StoredForm;
+import io.qiaoban.form.schema.ExpressionNames;
 import io.qiaoban.form.schema.FieldDefinition;
 import io.qiaoban.form.schema.FormSchema;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,26 +15,36 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Hiding a field hides what would show it again: a formula that reads a hidden field ("折扣价 =
  * 累计消费 × 0.9" tells the 累计消费), and a lookup or rollup of a field the role may not see on the
  * form it reads (or of a form it may not view at all). These computed fields are hidden with it,
  * through formulas that read them in turn. A formula counts as reading every field key its text
- * names, strings included: hiding one field too many is the safe mistake.
+ * names, strings included: hiding one field too many is the safe mistake. (A lookup of a computed
+ * field of the other form is judged by that field's own setting there, not by what it reads.)
  */
 @ApplicationScoped
 public class DerivedHiddenFields {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
     private final FormRepository forms;
     private final FormPermissions permissions;
 
     DerivedHiddenFields(FormRepository forms, FormPermissions permissions) {
         this.forms = forms;
         this.permissions = permissions;
+    }
+
+    /** A member's completed access to a form, for work done on their behalf; empty when they are not a member. */
+    public Optional<FormAccess> forUser(PublishedForm form, UUID userId) throws SQLException {
+        if (userId == null) {
+            return Optional.of(FormAccess.system());
+        }
+        Optional<Membership> member = Membership.of(form.workspaceId(), userId);
+        Optional<FormAccess> access = permissions.forUser(form.workspaceId(), form.formId(), userId);
+        if (member.isEmpty() || access.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(complete(access.get(), form, member.get().role.id));
     }
 
     /** The access with the computed fields that would show its hidden fields hidden too. */
@@ -44,7 +56,7 @@ public class DerivedHiddenFields {
         Set<String> hidden = new HashSet<>(access.hiddenFields());
         Map<String, Optional<FormAccess>> elsewhere = new HashMap<>();
         for (FieldDefinition field : schema.fields()) {
-            if (!hidden.contains(field.key()) && readsHiddenElsewhere(field, form, roleId, elsewhere)) {
+            if (!hidden.contains(field.key()) && readsHiddenElsewhere(field, form, roleId, hidden, elsewhere)) {
                 hidden.add(field.key());
             }
         }
@@ -71,23 +83,20 @@ public class DerivedHiddenFields {
     }
 
     private static boolean namesAny(FieldDefinition formula, Set<String> keys) {
-        Matcher names = NAME.matcher(formula.option("expression").asText(""));
-        while (names.find()) {
-            if (keys.contains(names.group())) {
-                return true;
-            }
-        }
-        return false;
+        return ExpressionNames.in(formula.option("expression").asText("")).stream().anyMatch(keys::contains);
     }
 
     /** A lookup or rollup of a field the role does not see on the form it reads. */
-    private boolean readsHiddenElsewhere(FieldDefinition field, PublishedForm form, UUID roleId,
+    private boolean readsHiddenElsewhere(FieldDefinition field, PublishedForm form, UUID roleId, Set<String> hidden,
             Map<String, Optional<FormAccess>> elsewhere) throws SQLException {
         String formKey;
         if ("lookup".equals(field.type())) {
             Optional<FieldDefinition> relation = form.schema().field(field.option("relation").asText(""));
             if (relation.isEmpty()) {
                 return false;
+            }
+            if (hidden.contains(relation.get().key())) {
+                return true; // the link itself is hidden: what it leads to is too
             }
             formKey = relation.get().option("form").asText("");
         } else if ("rollup".equals(field.type())) {

@@ -30,11 +30,11 @@ import java.util.UUID;
 public class FormRecordAccess implements RecordAccess {
     static final int MAX_QUERY = 1000;
     private final FormRepository forms;
-    private final FormPermissions permissions;
+    private final DerivedHiddenFields permissions;
     private final RecordQueries queries;
     private final RecordService records;
 
-    FormRecordAccess(FormRepository forms, FormPermissions permissions, RecordQueries queries, RecordService records) {
+    FormRecordAccess(FormRepository forms, DerivedHiddenFields permissions, RecordQueries queries, RecordService records) {
         this.forms = forms;
         this.permissions = permissions;
         this.queries = queries;
@@ -112,7 +112,8 @@ public class FormRecordAccess implements RecordAccess {
     private Resolved resolve(RecordScope scope) throws SQLException {
         PublishedForm form = forms.publishedByKey(scope.workspaceId(), scope.appId(), scope.formKey())
                 .orElseThrow(() -> ProblemException.notFound("@thing.form"));
-        FormAccess access = permissions.forUser(scope.workspaceId(), form.formId(), scope.actingUserId())
+        // completed as the API's: a formula or lookup that shows a hidden field is hidden here too
+        FormAccess access = permissions.forUser(form, scope.actingUserId())
                 .orElseThrow(() -> ProblemException.notFound("@thing.form"));
         if (!access.view()) {
             throw ProblemException.forbidden();

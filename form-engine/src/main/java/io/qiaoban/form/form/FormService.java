@@ -64,8 +64,8 @@ public class FormService {
         return forms.list(workspaceId, appId);
     }
 
-    @Transactional(rollbackOn = Exception.class)
     /** The draft, for those who design forms: it describes every field, those hidden from some roles too. */
+    @Transactional(rollbackOn = Exception.class)
     public StoredForm get(UUID workspaceId, UUID appId, UUID formId) throws SQLException {
         guard.require(workspaceId, Permission.APP_MANAGE);
         return find(workspaceId, appId, formId, false);

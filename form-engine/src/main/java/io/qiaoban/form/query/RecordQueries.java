@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.qiaoban.form.access.FormAccess;
-import io.qiaoban.form.access.FormPermissions;
+import io.qiaoban.form.access.DerivedHiddenFields;
 import io.qiaoban.form.form.FormRepository;
 import io.qiaoban.form.form.PublishedForm;
 import io.qiaoban.form.form.StoredForm;
@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,16 +48,16 @@ public class RecordQueries {
     private final AgroalDataSource db;
     private final RecordRepository recordRows;
     private final FormRepository forms;
-    private final FormPermissions permissions;
+    private final DerivedHiddenFields derived;
     private final WorkspaceZones zones;
     private final ObjectMapper json;
     private final Clock clock;
     private final FieldTypes types = FieldTypes.standard();
     private final FilterCompiler filters = new FilterCompiler(types);
 
-    RecordQueries(AgroalDataSource db, RecordRepository recordRows, FormRepository forms, FormPermissions permissions,
+    RecordQueries(AgroalDataSource db, RecordRepository recordRows, FormRepository forms, DerivedHiddenFields derived,
             WorkspaceZones zones, ObjectMapper json, Clock clock) {
-        this.permissions = permissions;
+        this.derived = derived;
         this.db = db;
         this.recordRows = recordRows;
         this.forms = forms;
@@ -112,7 +111,8 @@ public class RecordQueries {
             return Optional.empty();
         }
         try {
-            Optional<FormAccess> access = permissions.forUser(form.workspaceId(), target.get().formId(), userId);
+            // completed: a formula there that reads a field hidden there is no field to filter by either
+            Optional<FormAccess> access = derived.forUser(target.get(), userId);
             if (access.isEmpty() || !access.get().view()) {
                 return Optional.empty();
             }
@@ -142,6 +142,22 @@ public class RecordQueries {
      */
     public Map<UUID, String> titles(PublishedForm form, FormAccess access, String titleField, Collection<UUID> ids)
             throws SQLException {
+        Map<UUID, String> titles = new HashMap<>(live(form, access, titleField, ids));
+        titles.values().removeIf(t -> t == null || t.isBlank());
+        return titles;
+    }
+
+    /**
+     * Which of these ids are live records of the form that exist for the caller (inside their row
+     * filter): what a relation value may point to.
+     */
+    public Set<UUID> visibleIds(PublishedForm form, FormAccess access, Collection<UUID> ids) throws SQLException {
+        return live(form, access, "", ids).keySet();
+    }
+
+    /** Those of these records that are live and inside the caller's row filter, each with the text of a field. */
+    private Map<UUID, String> live(PublishedForm form, FormAccess access, String textField, Collection<UUID> ids)
+            throws SQLException {
         if (ids.isEmpty() || !access.view()) {
             return Map.of();
         }
@@ -149,44 +165,15 @@ public class RecordQueries {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select r.id, r.data ->> ? from record r where r.workspace_id = ? and r.form_id = ? "
                         + "and r.deleted_at is null and r.id = any (?) and " + row.sql())) {
-            ps.setString(1, titleField);
+            ps.setString(1, textField);
             ps.setObject(2, form.workspaceId());
             ps.setObject(3, form.formId());
             ps.setArray(4, c.createArrayOf("uuid", ids.toArray()));
             row.bind(ps, 5);
-            Map<UUID, String> titles = new HashMap<>();
+            Map<UUID, String> found = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (rs.getString(2) != null && !rs.getString(2).isBlank()) {
-                        titles.put(rs.getObject(1, UUID.class), rs.getString(2));
-                    }
-                }
-            }
-            return titles;
-        }
-    }
-
-    /**
-     * Which of these ids are live records of the form that exist for the caller (inside their row
-     * filter): what a relation value may point to.
-     */
-    public Set<UUID> visibleIds(PublishedForm form, FormAccess access, Collection<UUID> ids)
-            throws SQLException {
-        if (ids.isEmpty() || !access.view()) {
-            return Set.of();
-        }
-        SqlFragment row = filters.compile(access.rowFilter(), context(form, access));
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select r.id from record r where r.workspace_id = ? and r.form_id = ? and r.deleted_at is null "
-                        + "and r.id = any (?) and " + row.sql())) {
-            ps.setObject(1, form.workspaceId());
-            ps.setObject(2, form.formId());
-            ps.setArray(3, c.createArrayOf("uuid", ids.toArray()));
-            row.bind(ps, 4);
-            Set<UUID> found = new HashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(rs.getObject(1, UUID.class));
+                    found.put(rs.getObject(1, UUID.class), rs.getString(2));
                 }
             }
             return found;

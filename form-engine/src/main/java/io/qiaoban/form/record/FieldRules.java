@@ -10,6 +10,7 @@ import io.qiaoban.core.expression.ExpressionException;
 import io.qiaoban.core.expression.ExpressionService;
 import io.qiaoban.core.problem.FieldError;
 import io.qiaoban.core.problem.ProblemException;
+import io.qiaoban.form.schema.ExpressionNames;
 import io.qiaoban.form.schema.FieldDefinition;
 import io.qiaoban.form.schema.FieldTypes;
 import io.qiaoban.form.schema.FormSchema;
@@ -24,8 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,7 +39,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class FieldRules {
     private static final Logger LOG = Logger.getLogger(FieldRules.class);
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final ExpressionService expressions;
     private final FormulaContext formulas = new FormulaContext(FieldTypes.standard());
@@ -98,10 +96,9 @@ public class FieldRules {
     /** The other fields of the form the rule of {@code field} names. */
     private static Set<String> named(FieldDefinition field, FormSchema schema) {
         Set<String> named = new HashSet<>();
-        Matcher names = NAME.matcher(field.limit("rule").asText());
-        while (names.find()) {
-            if (!names.group().equals(field.key()) && schema.field(names.group()).isPresent()) {
-                named.add(names.group());
+        for (String name : ExpressionNames.in(field.limit("rule").asText())) {
+            if (!name.equals(field.key()) && schema.field(name).isPresent()) {
+                named.add(name);
             }
         }
         return named;

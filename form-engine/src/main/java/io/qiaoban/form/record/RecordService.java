@@ -112,7 +112,7 @@ public class RecordService {
             }
         }
         ZoneId zone = zones.zone(form.workspaceId());
-        ObjectNode data = validator.validate(form.schema(), input, null, valueContext(form, zone, access.userId(), id));
+        ObjectNode data = validator.validate(form.schema(), input, null, valueContext(form, zone, access.userId(), id, Map.of()));
         computed.compute(form, id, data, true, now, zone, access.userId());
         rules.check(form.schema(), data, null, now, zone, access.userId());
         holdFiles(form, id, data);
@@ -140,7 +140,7 @@ public class RecordService {
     public ObjectNode prepareNew(PublishedForm form, ObjectNode input, UUID id, UUID by, Instant now, ZoneId zone)
             throws SQLException {
         NulCharacters.refuse(input, "");
-        ObjectNode data = validator.validate(form.schema(), input, null, valueContext(form, zone, by, id));
+        ObjectNode data = validator.validate(form.schema(), input, null, valueContext(form, zone, by, id, Map.of()));
         computed.compute(form, id, data, true, now, zone, by);
         rules.check(form.schema(), data, null, now, zone, by);
         return data;
@@ -162,11 +162,17 @@ public class RecordService {
             throw new ProblemException(412, "stale", current.version());
         }
         ZoneId zone = zones.zone(form.workspaceId());
-        ObjectNode data = validator.validate(form.schema(), changes, current.data(), valueContext(form, zone, access.userId(), id));
+        ObjectNode data = validator.validate(form.schema(), changes, current.data(),
+                valueContext(form, zone, access.userId(), id, linkedIds(form, current.data())));
         computed.compute(form, id, data, false, clock.instant(), zone, access.userId());
-        Set<String> sent = new HashSet<>();
-        changes.fieldNames().forEachRemaining(sent::add);
-        rules.check(form.schema(), data, sent, clock.instant(), zone, access.userId());
+        // what changed, computed fields included: a rule naming a formula is checked when its inputs change
+        Set<String> changed = new HashSet<>();
+        for (FieldDefinition field : form.schema().fields()) {
+            if (!same(current.data().get(field.key()), data.get(field.key()))) {
+                changed.add(field.key());
+            }
+        }
+        rules.check(form.schema(), data, changed, clock.instant(), zone, access.userId());
         holdFiles(form, id, data);
         return write(form, current, data, "updated", access.userId(), chainDepth);
     }
@@ -370,7 +376,30 @@ public class RecordService {
         }
     }
 
-    private ValueContext valueContext(PublishedForm form, ZoneId zone, UUID userId, UUID recordId) {
+    /** The records the relation fields of this data point to, by the key of their form. */
+    private static Map<String, Set<UUID>> linkedIds(PublishedForm form, ObjectNode data) {
+        Map<String, Set<UUID>> ids = new HashMap<>();
+        for (FieldDefinition field : form.schema().fields()) {
+            JsonNode value = data.get(field.key());
+            if (!"relation".equals(field.type()) || value == null) {
+                continue;
+            }
+            for (JsonNode item : value.isArray() ? value : List.of(value)) {
+                try {
+                    ids.computeIfAbsent(field.option("form").asText(), k -> new HashSet<>()).add(UUID.fromString(item.asText()));
+                } catch (IllegalArgumentException e) {
+                    // not an id: nothing it could keep
+                }
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * @param linked the records the record being changed points to already: kept when a list of links
+     *        is sent again, even those outside the writer's row filter (someone else linked them)
+     */
+    private ValueContext valueContext(PublishedForm form, ZoneId zone, UUID userId, UUID recordId, Map<String, Set<UUID>> linked) {
         return new ValueContext() {
             @Override
             public UUID userId() {
@@ -429,7 +458,9 @@ public class RecordService {
                         return Set.of();
                     }
                     Optional<FormAccess> access = permissions.forUser(form.workspaceId(), target.get().formId(), userId);
-                    return access.isEmpty() ? Set.of() : queries.visibleIds(target.get(), access.get(), ids);
+                    Set<UUID> allowed = new HashSet<>(access.isEmpty() ? Set.of() : queries.visibleIds(target.get(), access.get(), ids));
+                    ids.stream().filter(linked.getOrDefault(formKey, Set.of())::contains).forEach(allowed::add);
+                    return allowed;
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }

@@ -161,20 +161,20 @@ class RecordResourceTest {
     void aFieldsValidationRuleIsAConditionOverTheRecordWithTheMessageItsDesignerWrote() {
         String deals = f.publish("deal", "商机", List.of(field("name", "名称", "text"),
                 field("discount", "折扣", "number", "validation", Map.of("rule", "discount <= 0.3", "message", "折扣不能低于七折")),
-                field("start", "开始", "date"),
-                field("end", "结束", "date", "validation", Map.of("rule", "end >= start"))));
+                field("开始", "开始", "date"),
+                field("结束", "结束", "date", "validation", Map.of("rule", "结束 >= 开始"))));
         f.admin.api().header("Accept-Language", "zh-CN").body(Map.of("name", "大单", "discount", 0.5)).post(f.records(deals))
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of("discount"))).body("errors[0].message", equalTo("折扣不能低于七折"));
-        String id = f.admin.api().body(Map.of("name", "大单", "discount", 0.2, "start", "2026-11-01", "end", "2026-11-30"))
+        String id = f.admin.api().body(Map.of("name", "大单", "discount", 0.2, "开始", "2026-11-01", "结束", "2026-11-30"))
                 .post(f.records(deals)).then().statusCode(201).extract().path("id");
         // a change of a field the rule reads checks it again; without a message the rule speaks for itself
-        f.admin.api().header("Accept-Language", "en").body(Map.of("start", "2026-12-01")).patch(f.records(deals) + "/" + id)
-                .then().statusCode(400).body("errors.field", equalTo(List.of("end")))
+        f.admin.api().header("Accept-Language", "en").body(Map.of("开始", "2026-12-01")).patch(f.records(deals) + "/" + id)
+                .then().statusCode(400).body("errors.field", equalTo(List.of("结束")))
                 .body("errors[0].message", equalTo("Does not meet the rule of this field."));
-        f.admin.api().get(f.records(deals) + "/" + id).then().body("data.start", equalTo("2026-11-01")).body("version", equalTo(1));
+        f.admin.api().get(f.records(deals) + "/" + id).then().body("data.开始", equalTo("2026-11-01")).body("version", equalTo(1));
         // a rule that cannot be evaluated (start empty) does not refuse the record
-        f.admin.api().body(Map.of("name", "没开始", "end", "2026-11-30")).post(f.records(deals)).then().statusCode(201);
+        f.admin.api().body(Map.of("name", "没开始", "结束", "2026-11-30")).post(f.records(deals)).then().statusCode(201);
 
         // rules are checked when the form is saved: an expression, a condition, on a field someone fills in
         String bad = f.admin.api().body(Map.of("key", "bad", "name", "坏", "fields", List.of(

@@ -64,7 +64,7 @@ public final class ReferenceType implements FieldType {
         return field.option("multiple").asBoolean(false);
     }
 
-    /** What a member field's default says for "whoever fills the record in": "$me", or ["$me"] when it holds several. */
+    /** What a member field's default says for "whoever fills the record in": "$me" (or ["$me"]). */
     public static final String ME = "$me";
 
     /** Whether the field is a member field whose default is the user filling the record in. */
@@ -73,7 +73,8 @@ public final class ReferenceType implements FieldType {
         if (d == null || !Target.MEMBER.typeKey.equals(field.type())) {
             return false;
         }
-        return multiple(field) ? d.isArray() && d.size() == 1 && ME.equals(d.get(0).asText(null)) : ME.equals(d.asText(null));
+        // either shape, whatever "multiple" says now: switching it on or off keeps the default meaning the same
+        return ME.equals(d.asText(null)) || (d.isArray() && d.size() == 1 && ME.equals(d.get(0).asText(null)));
     }
 
     /** The default of a member field that defaults to the current user, for this user; null without one (the engine). */
