@@ -72,7 +72,13 @@ public class FormResource {
     public Response get(@PathParam("workspaceId") UUID workspaceId, @PathParam("appId") UUID appId,
             @PathParam("formId") UUID formId) throws Exception {
         StoredForm form = forms.get(workspaceId, appId, formId);
-        return Response.ok(view(form)).tag(String.valueOf(form.draftVersion())).build();
+        FormView shown = view(form);
+        if (!forms.designs(workspaceId)) {
+            // the bookkeeping only: the fields come from /published, as the caller's role may see them
+            shown = new FormView(shown.id(), shown.appId(), shown.key(), shown.name(), List.of(), null, null, shown.draftVersion(),
+                    shown.publishedVersion(), shown.changedSincePublish(), shown.updatedAt());
+        }
+        return Response.ok(shown).tag(String.valueOf(form.draftVersion())).build();
     }
 
     @PUT

@@ -64,10 +64,10 @@ public class FormService {
         return forms.list(workspaceId, appId);
     }
 
-    /** The draft, for those who design forms: it describes every field, those hidden from some roles too. */
+    /** The form with its draft; whether the caller may read the draft's content is {@link #designs}. */
     @Transactional(rollbackOn = Exception.class)
     public StoredForm get(UUID workspaceId, UUID appId, UUID formId) throws SQLException {
-        guard.require(workspaceId, Permission.APP_MANAGE);
+        guard.require(workspaceId, Permission.APP_VIEW);
         return find(workspaceId, appId, formId, false);
     }
 
@@ -106,6 +106,15 @@ public class FormService {
         }
         forms.updateDraft(workspaceId, formId, expected, draft.key(), draft, caller.get().id(), clock.instant());
         return find(workspaceId, appId, formId, false);
+    }
+
+    /**
+     * Whether the caller designs forms (app.manage): the draft describes every field, those hidden from
+     * some roles too, with their formulas and defaults; others read the form as published for them.
+     */
+    @Transactional(rollbackOn = Exception.class)
+    public boolean designs(UUID workspaceId) {
+        return guard.require(workspaceId, Permission.APP_VIEW).role.allows(Permission.APP_MANAGE);
     }
 
     @Transactional(rollbackOn = Exception.class)
