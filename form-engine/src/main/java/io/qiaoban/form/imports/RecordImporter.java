@@ -63,6 +63,11 @@ import org.jboss.logging.Logger;
 public class RecordImporter {
     public static final String EVENT = "record.imported";
     static final int BATCH = 2_000;
+    /**
+     * A batch is also written once its rows hold this much text: 2,000 rows of long notes (a 100 MB
+     * sheet) would otherwise be held several times over (cells, values, the COPY text) at once.
+     */
+    static final long BATCH_CHARS = 4_000_000;
     public static final int MAX_STORED_ERRORS = 10_000;
     static final Duration MAX_DURATION = Duration.ofHours(2);
     private static final Logger LOG = Logger.getLogger(RecordImporter.class);
@@ -176,6 +181,7 @@ public class RecordImporter {
         private final Map<String, Set<String>> seenUnique = new HashMap<>();
         private final List<RecordCopy.NewRecord> batch = new ArrayList<>(BATCH);
         private final Map<RecordCopy.NewRecord, Integer> batchRows = new HashMap<>();
+        private long batchChars;
         private final Map<String, Set<String>> rollupTargets = new LinkedHashMap<>();
         private int processed;
         private int imported;
@@ -211,7 +217,7 @@ public class RecordImporter {
                     throw new Rejected("import.too-many-with-events", List.of(maxRowsWithEvents));
                 }
                 row(form, mapping, zone, now, row);
-                if (batch.size() >= BATCH) {
+                if (batch.size() >= BATCH || batchChars >= BATCH_CHARS) {
                     flush(form, now);
                 }
                 tick(share[0]);
@@ -284,6 +290,9 @@ public class RecordImporter {
             RecordCopy.NewRecord record = new RecordCopy.NewRecord(id, data, unique);
             batch.add(record);
             batchRows.put(record, row.number());
+            for (String cell : row.cells()) {
+                batchChars += cell == null ? 0 : cell.length();
+            }
         }
 
         private void bad(List<ImportError> errors) throws SQLException {
@@ -337,6 +346,7 @@ public class RecordImporter {
             }
             batch.clear();
             batchRows.clear();
+            batchChars = 0;
         }
 
         private Map<String, Set<String>> taken(UUID formId) throws SQLException {
